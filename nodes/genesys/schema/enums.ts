@@ -1,0 +1,95 @@
+/**
+ * Enumerated attributes. The seed names the attributes but not their values, so the value sets are
+ * the T-Library ones this event model descends from. They are treated as open: a value outside
+ * them is kept as given, because newer releases may add values.
+ */
+import { foldName } from './attributes';
+import { clip } from './describe';
+
+export type EnumAttribute = 'AgentWorkMode' | 'ThisDNRole' | 'CallState' | 'CallType';
+
+const DN_ROLES = [
+  'Unknown', 'Origination', 'Destination', 'ConferenceMember', 'NewParty', 'AddedBy', 'DeletedBy',
+  'TransferredBy', 'DeletedParty', 'ConferencedBy', 'Observer',
+] as const;
+const CALL_TYPES = ['Unknown', 'Internal', 'Inbound', 'Outbound', 'Consult'] as const;
+const CALL_STATE_ORDINALS: readonly (readonly [number, string])[] = [
+  [0, 'Ok'], [1, 'Transferred'], [2, 'Conferenced'], [3, 'GeneralError'], [4, 'SystemError'],
+  [5, 'RemoteRelease'], [6, 'Busy'], [7, 'NoAnswer'], [8, 'SitDetected'], [9, 'AnsweringMachineDetected'],
+  [10, 'AllTrunksBusy'], [11, 'SitInvalidnum'], [12, 'SitVacant'], [13, 'SitIntercept'], [14, 'SitUnknown'],
+  [15, 'SitNocircuit'], [16, 'SitReorder'], [17, 'FaxDetected'], [18, 'QueueFull'], [19, 'Cleared'],
+  [20, 'Overflowed'], [21, 'Abandoned'], [22, 'Redirected'], [23, 'Forwarded'], [24, 'Consult'],
+  [25, 'Pickedup'], [26, 'Dropped'], [27, 'Droppednoanswer'], [28, 'Unknown'], [29, 'Covered'],
+  [30, 'ConverseOn'], [31, 'Bridged'], [49, 'Deafened'], [50, 'Held'],
+];
+
+interface EnumTable {
+  byName: Map<string, string>;
+  byOrdinal: Map<number, string>;
+}
+
+function table(ordinals: Iterable<readonly [number, string]>, prefixes: readonly string[]): EnumTable {
+  const byName = new Map<string, string>();
+  const byOrdinal = new Map<number, string>();
+  for (const [ordinal, name] of ordinals) {
+    byOrdinal.set(ordinal, name);
+    byName.set(foldName(name), name);
+    for (const prefix of prefixes) byName.set(foldName(prefix + name), name);
+  }
+  return { byName, byOrdinal };
+}
+
+// AgentWorkMode's ordinal 2 has two names (a Ready and a NotReady sub-state), so it stays out of
+// the ordinal map and is resolved from the event id instead.
+const WORK_MODE_ORDINALS: readonly (readonly [number, string])[] = [
+  [0, 'Unknown'], [1, 'ManualIn'], [3, 'AfterCallWork'], [4, 'AuxWork'], [5, 'NoCallDisconnect'],
+  [6, 'WalkAway'], [7, 'ReturnBack'],
+];
+const WORK_MODE = table(WORK_MODE_ORDINALS, ['Agent', 'AgentWorkMode']);
+for (const name of ['AutoIn', 'LegalGuard']) {
+  WORK_MODE.byName.set(foldName(name), name);
+  WORK_MODE.byName.set(foldName('Agent' + name), name);
+}
+
+const TABLES: Readonly<Record<EnumAttribute, EnumTable>> = {
+  AgentWorkMode: WORK_MODE,
+  ThisDNRole: table(DN_ROLES.map((name, i) => [i, name] as const), ['Role']),
+  CallState: table(CALL_STATE_ORDINALS, ['CallState']),
+  CallType: table(CALL_TYPES.map((name, i) => [i, name] as const), ['CallType']),
+};
+
+const WORK_MODE_TWO: Readonly<Record<string, string>> = {
+  EventAgentReady: 'AutoIn',
+  EventAgentNotReady: 'LegalGuard',
+};
+
+const INTEGER_RE = /^\s*\d+\s*$/;
+
+export interface EnumResult {
+  value: string | number;
+  /** Set when the value could not be mapped to a canonical name and was kept as given. */
+  warning?: string;
+}
+
+/**
+ * Maps a canonical name, a T-Library prefixed name (any case, with or without `-`/`_`/spaces) or
+ * an integer ordinal to the canonical name. `eventId` resolves the one ordinal whose name depends
+ * on the event. Anything unrecognised is kept, with a warning, never rejected.
+ */
+export function normalizeEnum(attribute: EnumAttribute, raw: string | number, eventId: string): EnumResult {
+  const { byName, byOrdinal } = TABLES[attribute];
+  if (typeof raw === 'string') {
+    const name = byName.get(foldName(raw));
+    if (name !== undefined) return { value: name };
+    if (!INTEGER_RE.test(raw)) return { value: raw, warning: `${attribute} value "${clip(raw)}" is not a known name; kept as given` };
+  }
+  const ordinal = Number(raw);
+  if (attribute === 'AgentWorkMode' && ordinal === 2) {
+    const name = WORK_MODE_TWO[eventId];
+    if (name !== undefined) return { value: name };
+    return { value: raw, warning: `AgentWorkMode 2 means AutoIn on EventAgentReady and LegalGuard on EventAgentNotReady; on ${eventId} it is ambiguous and was kept as given` };
+  }
+  const name = byOrdinal.get(ordinal);
+  if (name !== undefined) return { value: name };
+  return { value: raw, warning: `${attribute} value ${clip(String(raw))} is not a known ordinal; kept as given` };
+}

@@ -1,0 +1,112 @@
+import { KafkaBrokerClient, type KafkaClientSettings } from '../shared/kafka/kafka-broker-client';
+import type { SaslMechanismName } from '../shared/kafka/broker-settings';
+import type { KafkaSource, KafkaSourceOptions } from '../shared/kafka/kafka-source';
+import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
+import type { NodeStatus } from '../shared/status';
+
+export interface KafkaBrokerDefinition extends NodeDefinition {
+  brokers: string;
+  clientId: string;
+  tls: boolean;
+  rejectUnauthorized: boolean;
+  servername: string;
+  sasl: SaslMechanismName;
+  connectionTimeout: number | string;
+  sessionTimeout: number | string;
+}
+
+export const KAFKA_BROKER_CREDENTIALS = {
+  ca: { type: 'text' },
+  cert: { type: 'text' },
+  key: { type: 'password' },
+  passphrase: { type: 'password' },
+  username: { type: 'text' },
+  password: { type: 'password' },
+} as const;
+
+/** What a flow node sees of its cc-kafka-broker. */
+export interface KafkaBrokerNode extends NodeRedNode {
+  /** The users' sources, one per user; the broker owns them and stops the ones left at close. */
+  acquireSource(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined;
+  releaseSource(user: NodeRedNode): Promise<void>;
+  /** Why this broker cannot be used (bad settings), or undefined. */
+  readonly problem: string | undefined;
+}
+
+function milliseconds(value: number | string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  return Number(value);
+}
+
+export function kafkaClientSettings(config: KafkaBrokerDefinition, credentials: Record<string, string | undefined>): KafkaClientSettings {
+  return {
+    brokers: config.brokers,
+    clientId: config.clientId,
+    tls: {
+      enabled: Boolean(config.tls),
+      ca: credentials.ca,
+      cert: credentials.cert,
+      key: credentials.key,
+      passphrase: credentials.passphrase,
+      rejectUnauthorized: config.rejectUnauthorized !== false,
+      servername: config.servername,
+    },
+    sasl: { mechanism: config.sasl || 'none', username: credentials.username, password: credentials.password },
+    connectionTimeoutMs: milliseconds(config.connectionTimeout),
+    sessionTimeoutMs: milliseconds(config.sessionTimeout),
+  };
+}
+
+/**
+ * The state behind one cc-kafka-broker node: counts its users (Node-RED's MQTT broker node is the
+ * model), builds the kafkajs client on the first user and drops it with the last.
+ */
+export class KafkaBrokerUsers {
+  private client: KafkaBrokerClient | undefined;
+  private readonly sources = new Map<string, KafkaSource>();
+  problem: string | undefined;
+
+  constructor(private readonly owner: NodeRedNode, private readonly settings: KafkaClientSettings) {}
+
+  get userCount(): number {
+    return this.sources.size;
+  }
+
+  acquire(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined {
+    if (!this.client) {
+      try {
+        this.client = new KafkaBrokerClient(this.settings, {
+          warn: (m) => this.owner.warn(m),
+          info: (m) => this.owner.log(m),
+          debug: (m) => this.owner.debug(m),
+        });
+        this.problem = undefined;
+      } catch (err) {
+        this.problem = (err as Error).message;
+        const status: NodeStatus = { fill: 'red', shape: 'dot', text: `error: ${this.problem}`.slice(0, 60) };
+        user.status(status);
+        user.error(`Kafka broker "${this.owner.name || this.owner.id}": ${this.problem}`);
+        return undefined;
+      }
+    }
+    const source = this.client.createSource(options);
+    source.on('warning', (m: string) => user.warn(m));
+    this.sources.set(user.id, source);
+    return source;
+  }
+
+  async release(user: NodeRedNode): Promise<void> {
+    const source = this.sources.get(user.id);
+    this.sources.delete(user.id);
+    if (source) {
+      await source.stop();
+      source.removeAllListeners();
+    }
+    if (this.sources.size === 0) this.client = undefined;
+  }
+
+  async releaseAll(): Promise<void> {
+    await Promise.all([...this.sources.keys()].map((id) => this.release({ id } as NodeRedNode)));
+    this.client = undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import type { KafkaConfig, SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'tls';
+
+export type SaslMechanismName = 'none' | 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+/** What a cc-kafka-broker config node holds, secrets included (they come from Node-RED credentials). */
+export interface KafkaBrokerSettings {
+  /** Comma-separated host:port list. */
+  brokers: string;
+  clientId?: string;
+  tls?: {
+    enabled: boolean;
+    ca?: string;
+    cert?: string;
+    key?: string;
+    passphrase?: string;
+    rejectUnauthorized?: boolean;
+    servername?: string;
+  };
+  sasl?: { mechanism: SaslMechanismName; username?: string; password?: string };
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** A setting a person has to fix; the message names the field and never echoes a secret. */
+export class KafkaSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KafkaSettingsError';
+  }
+}
+
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/;
+
+export function parseBrokerList(text: string): string[] {
+  const brokers = (text || '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (brokers.length === 0) throw new KafkaSettingsError('Brokers is empty: give at least one host:port, e.g. kafka1:9092');
+  for (const broker of brokers) {
+    const m = HOST_PORT.exec(broker);
+    const port = m ? Number(m[2]) : 0;
+    if (!m || port < 1 || port > 65535) {
+      throw new KafkaSettingsError(`Broker "${broker}" is not host:port (e.g. kafka1:9092)`);
+    }
+  }
+  return brokers;
+}
+
+function pem(label: string, text: string | undefined, kind: string): string | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (!value.includes(`-----BEGIN `) || !value.includes(kind)) {
+    throw new KafkaSettingsError(`TLS ${label} is not a PEM ${kind} (expected a block starting with -----BEGIN …${kind}-----)`);
+  }
+  return value;
+}
+
+function tlsOptions(tls: NonNullable<KafkaBrokerSettings['tls']>): ConnectionOptions {
+  const ca = pem('CA certificate', tls.ca, 'CERTIFICATE');
+  const cert = pem('client certificate', tls.cert, 'CERTIFICATE');
+  const key = pem('client key', tls.key, 'PRIVATE KEY');
+  if (Boolean(cert) !== Boolean(key)) {
+    throw new KafkaSettingsError('TLS client certificate and client key go together: give both or neither');
+  }
+  const options: ConnectionOptions = { rejectUnauthorized: tls.rejectUnauthorized !== false };
+  if (ca) options.ca = [ca];
+  if (cert) options.cert = cert;
+  if (key) options.key = key;
+  if (key && tls.passphrase) options.passphrase = tls.passphrase;
+  if (tls.servername?.trim()) options.servername = tls.servername.trim();
+  return options;
+}
+
+function saslOptions(sasl: NonNullable<KafkaBrokerSettings['sasl']>): SASLOptions | undefined {
+  if (sasl.mechanism === 'none') return undefined;
+  if (!['plain', 'scram-sha-256', 'scram-sha-512'].includes(sasl.mechanism)) {
+    throw new KafkaSettingsError(`SASL mechanism "${sasl.mechanism}" is not one of none, plain, scram-sha-256, scram-sha-512`);
+  }
+  if (!sasl.username || !sasl.password) {
+    throw new KafkaSettingsError(`SASL ${sasl.mechanism} needs a username and a password`);
+  }
+  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+}
+
+function positive(label: string, value: number | undefined, fallback: number): number {
+  if (value === undefined || value === null || Number.isNaN(value)) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new KafkaSettingsError(`${label} must be a positive number of milliseconds`);
+  return Math.round(value);
+}
+
+/** Turns the config node's settings into a kafkajs client configuration (logging is added by the caller). */
+export function toKafkaConfig(settings: KafkaBrokerSettings): KafkaConfig {
+  const config: KafkaConfig = {
+    brokers: parseBrokerList(settings.brokers),
+    clientId: settings.clientId?.trim() || 'node-red-contact-center',
+    connectionTimeout: positive('Connection timeout', settings.connectionTimeoutMs, 10000),
+    requestTimeout: positive('Request timeout', settings.requestTimeoutMs, 30000),
+  };
+  if (settings.tls?.enabled) config.ssl = tlsOptions(settings.tls);
+  const sasl = settings.sasl ? saslOptions(settings.sasl) : undefined;
+  if (sasl) config.sasl = sasl;
+  return config;
+}

@@ -1,0 +1,49 @@
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+
+/** msg.kafka: where a record came from, as ARCHITECTURE.md's contract lists it. */
+export interface KafkaTransportMeta {
+  topic: string;
+  partition: number;
+  /** Kafka offsets are 64-bit: kept as the decimal string kafkajs gives. */
+  offset: string;
+  key: string | null;
+  /** Record timestamp, epoch milliseconds. */
+  timestamp: number;
+  headers: Record<string, string | string[] | null>;
+}
+
+export interface KafkaRecord {
+  meta: KafkaTransportMeta;
+  /** The value as UTF-8 text without a byte-order mark; null for a tombstone. */
+  text: string | null;
+}
+
+function headerText(value: Buffer | string | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : value.toString('utf8');
+}
+
+function decodeHeaders(headers: IHeaders | undefined): KafkaTransportMeta['headers'] {
+  const out: KafkaTransportMeta['headers'] = {};
+  if (!headers) return out;
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = Array.isArray(value) ? value.map((v) => headerText(v) ?? '') : headerText(value);
+  }
+  return out;
+}
+
+export function kafkaRecord(topic: string, partition: number, message: KafkaMessage): KafkaRecord {
+  let text = message.value === null ? null : message.value.toString('utf8');
+  if (text !== null && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return {
+    text,
+    meta: {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null || message.key === undefined ? null : message.key.toString('utf8'),
+      timestamp: Number(message.timestamp),
+      headers: decodeHeaders(message.headers),
+    },
+  };
+}
