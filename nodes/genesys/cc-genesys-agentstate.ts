@@ -15,7 +15,7 @@ interface GenesysAgentStateDefinition extends NodeDefinition {
   queue: string;
 }
 
-export const GENESYS_DEFAULT_TOPIC = 'voice-agentstate';
+const GENESYS_DEFAULT_TOPIC = 'voice-agentstate';
 
 export = function register(RED: NodeRedApi): void {
   function CcGenesysAgentState(this: NodeRedNode, config: GenesysAgentStateDefinition) {

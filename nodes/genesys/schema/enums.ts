@@ -58,10 +58,10 @@ const TABLES: Readonly<Record<EnumAttribute, EnumTable>> = {
   CallType: table(CALL_TYPES.map((name, i) => [i, name] as const), ['CallType']),
 };
 
-const WORK_MODE_TWO: Readonly<Record<string, string>> = {
-  EventAgentReady: 'AutoIn',
-  EventAgentNotReady: 'LegalGuard',
-};
+const WORK_MODE_TWO: ReadonlyMap<string, string> = new Map([
+  ['EventAgentReady', 'AutoIn'],
+  ['EventAgentNotReady', 'LegalGuard'],
+]);
 
 const INTEGER_RE = /^\s*\d+\s*$/;
 
@@ -85,11 +85,40 @@ export function normalizeEnum(attribute: EnumAttribute, raw: string | number, ev
   }
   const ordinal = Number(raw);
   if (attribute === 'AgentWorkMode' && ordinal === 2) {
-    const name = WORK_MODE_TWO[eventId];
+    const name = WORK_MODE_TWO.get(eventId);
     if (name !== undefined) return { value: name };
-    return { value: raw, warning: `AgentWorkMode 2 means AutoIn on EventAgentReady and LegalGuard on EventAgentNotReady; on ${eventId} it is ambiguous and was kept as given` };
+    return { value: raw, warning: `AgentWorkMode 2 means AutoIn on EventAgentReady and LegalGuard on EventAgentNotReady; on ${clip(eventId)} it is ambiguous and was kept as given` };
   }
   const name = byOrdinal.get(ordinal);
   if (name !== undefined) return { value: name };
   return { value: raw, warning: `${attribute} value ${clip(String(raw))} is not a known ordinal; kept as given` };
+}
+
+/**
+ * The seed says `InfoStatus` on EventForwardSet is "CallForwardingStatus or SendAllCallsStatus",
+ * which T-Library calls info types; the integer codes are those types' ordinals.
+ */
+const INFO_TYPE_NAMES = new Map<string, string>();
+for (const name of ['CallForwardingStatus', 'SendAllCallsStatus']) {
+  INFO_TYPE_NAMES.set(foldName(name), name);
+  INFO_TYPE_NAMES.set(foldName('AddressInfo' + name), name);
+}
+const INFO_TYPE_CODES = new Map<number, string>([[3, 'CallForwardingStatus'], [10, 'SendAllCallsStatus']]);
+
+/**
+ * `InfoStatus` / `InfoType` never fail: recognisable info type names become canonical, everything
+ * else is kept. A bare integer InfoStatus stays raw because it may be a forward mode instead.
+ */
+export function normalizeInfo(attribute: 'InfoStatus' | 'InfoType', raw: unknown): { value: unknown; warning?: string } {
+  if (typeof raw === 'string') return { value: INFO_TYPE_NAMES.get(foldName(raw)) ?? raw };
+  if (typeof raw === 'number') {
+    if (attribute === 'InfoType') return { value: INFO_TYPE_CODES.get(raw) ?? raw };
+    return { value: raw, warning: `InfoStatus ${raw} is numeric and may be an info type or a forward mode; kept as given` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { value: raw };
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const key of Object.keys(out)) {
+    if (foldName(key) === 'infotype') out[key] = normalizeInfo('InfoType', out[key]).value;
+  }
+  return { value: out };
 }

@@ -28,7 +28,7 @@ export function normalizeKeyValue(attribute: string, raw: unknown): KeyValueResu
   if (isPlainObject(raw)) return { value: raw };
   if (Array.isArray(raw)) return fromPairs(attribute, raw);
   if (typeof raw === 'string') return fromJsonText(attribute, raw);
-  return { error: `${attribute} must be a key-value list: ${SHAPES} (got ${jsonType(raw)})`, path: [] };
+  return { error: `expected a key-value list: ${SHAPES} (got ${jsonType(raw)})`, path: [] };
 }
 
 function fromJsonText(attribute: string, text: string): KeyValueResult {
@@ -38,13 +38,13 @@ function fromJsonText(attribute: string, text: string): KeyValueResult {
     try {
       parsed = JSON.parse(trimmed);
     } catch (err) {
-      return { error: `${attribute} is a string that looks like JSON but does not parse: ${(err as Error).message}`, path: [] };
+      return { error: `is a string that looks like JSON but does not parse: ${clip((err as Error).message)}`, path: [] };
     }
     // Decoded once only: a string inside a string is not a list.
     if (isPlainObject(parsed)) return { value: parsed };
     if (Array.isArray(parsed)) return fromPairs(attribute, parsed);
   }
-  return { error: `${attribute} must be a key-value list: ${SHAPES} (got the string "${clip(text)}")`, path: [] };
+  return { error: `expected a key-value list: ${SHAPES} (got the string "${clip(text)}")`, path: [] };
 }
 
 function fromPairs(attribute: string, items: unknown[]): KeyValueResult {
@@ -60,11 +60,11 @@ function fromPairs(attribute: string, items: unknown[]): KeyValueResult {
       key = item.key ?? item.Key ?? item.name;
       value = 'value' in item ? item.value : item.Value;
     } else {
-      return { error: `${attribute}[${i}] must be a {key, value} object or a [key, value] pair (got ${jsonType(item)})`, path: [i] };
+      return { error: `expected a {key, value} object or a [key, value] pair (got ${jsonType(item)})`, path: [i] };
     }
     if (typeof key === 'number') key = String(key);
     if (typeof key !== 'string' || key === '') {
-      return { error: `${attribute}[${i}] has no key: expected a non-empty string in "key" or in the first element of the pair`, path: [i] };
+      return { error: 'has no key: expected a non-empty string in "key" or as the first element of the pair', path: [i] };
     }
     if (Object.hasOwn(out, key)) (warnings ??= []).push(`${attribute} has key "${clip(key)}" more than once; the last value was kept`);
     setOwn(out, key, value);

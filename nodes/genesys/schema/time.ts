@@ -35,7 +35,7 @@ export function normalizeTime(raw: unknown): TimeResult {
     return fromIso(raw);
   }
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) return fromStructure(raw as Record<string, unknown>);
-  return { error: `time is a ${jsonType(raw)}; ${SHAPES}` };
+  return { error: `${SHAPES} (got ${jsonType(raw)})` };
 }
 
 /** The T-Library protocol's flattened pair `TimeinSecs` / `TimeinuSecs`. */
@@ -53,8 +53,8 @@ function fromStructure(obj: Record<string, unknown>): TimeResult {
       else if (useconds === undefined && USECONDS_NAMES.has(folded)) useconds = obj[key];
     }
   }
-  if (seconds === undefined) return { error: `time has no seconds member (seconds, sec, TimeinSecs, tv_sec); ${SHAPES}` };
-  return fromSecondsAndMicros(seconds, useconds, 'time.seconds', 'time.useconds');
+  if (seconds === undefined) return { error: `has no seconds member (seconds, sec, TimeinSecs, tv_sec); ${SHAPES}` };
+  return fromSecondsAndMicros(seconds, useconds, 'seconds', 'useconds');
 }
 
 function fromSecondsAndMicros(rawSeconds: unknown, rawMicros: unknown, secondsLabel: string, microsLabel: string): TimeResult {
@@ -74,8 +74,8 @@ function fromSecondsAndMicros(rawSeconds: unknown, rawMicros: unknown, secondsLa
 
 /** Magnitude tells the unit: seconds until 1e11 (year 5138), then milliseconds, then microseconds. */
 function fromEpoch(value: number): TimeResult {
-  if (!Number.isFinite(value)) return { error: `time must be a finite number (got ${value})` };
-  if (value < 0) return { error: `time must not be negative (got ${value})` };
+  if (!Number.isFinite(value)) return { error: `must be a finite number (got ${value})` };
+  if (value < 0) return { error: `must not be negative (got ${value})` };
   if (value < EPOCH_SECONDS_BELOW) return fromEpochSeconds(value);
   if (value < EPOCH_MILLIS_BELOW) return split(value, 1000);
   return split(value, MICROS);
@@ -99,15 +99,15 @@ function carried(seconds: number, micros: number): TimeResult {
 
 function fromIso(text: string): TimeResult {
   const m = ISO_RE.exec(text.trim());
-  if (m === null) return { error: `time "${clip(text)}" is not a date; ${SHAPES}` };
+  if (m === null) return { error: `"${clip(text)}" is not a date or time; ${SHAPES}` };
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'] = m;
   const ms = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
   const date = new Date(ms);
   if (date.getUTCMonth() !== +month - 1 || date.getUTCDate() !== +day || +hour > 23 || +minute > 59 || +second > 60) {
-    return { error: `time "${clip(text)}" is not a valid calendar date and time` };
+    return { error: `"${clip(text)}" is not a valid calendar date and time` };
   }
   const seconds = ms / 1000 - zoneOffsetSeconds(zone);
-  if (seconds < 0) return { error: `time "${clip(text)}" is before 1970-01-01` };
+  if (seconds < 0) return { error: `"${clip(text)}" is before 1970-01-01` };
   return checked(seconds, Number(fraction.slice(0, 6).padEnd(6, '0')));
 }
 
@@ -119,7 +119,7 @@ function zoneOffsetSeconds(zone: string): number {
 }
 
 function checked(seconds: number, useconds: number): TimeResult {
-  if (seconds > MAX_SECONDS) return { error: `time ${seconds} s is after the year 9999; ${SHAPES}` };
+  if (seconds > MAX_SECONDS) return { error: `${seconds} seconds since 1970 is after the year 9999; ${SHAPES}` };
   return { time: { seconds, useconds } };
 }
 
@@ -133,10 +133,27 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${clip(value)}"` : jsonType(value);
 }
 
+const SECONDS_PER_DAY = 86_400;
+// Date#toISOString costs about as much as the rest of a parse, and consecutive events share the
+// day, so only the date part goes through Date.
+let cachedDay = -1;
+let cachedDayPrefix = '';
+
 /** ISO 8601 in UTC with all six microsecond digits, e.g. 2024-11-21T11:00:00.250000Z. */
 export function isoWithMicros(time: GenesysTime): string {
-  const iso = new Date(time.seconds * 1000).toISOString();
-  return `${iso.slice(0, -4)}${String(time.useconds).padStart(6, '0')}Z`;
+  const day = Math.floor(time.seconds / SECONDS_PER_DAY);
+  if (day !== cachedDay) {
+    cachedDayPrefix = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 11);
+    cachedDay = day;
+  }
+  const second = time.seconds - day * SECONDS_PER_DAY;
+  const hh = pad2(Math.floor(second / 3600));
+  const mm = pad2(Math.floor(second / 60) % 60);
+  return `${cachedDayPrefix}${hh}:${mm}:${pad2(second % 60)}.${String(time.useconds).padStart(6, '0')}Z`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 export function epochMs(time: GenesysTime): number {

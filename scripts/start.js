@@ -1,0 +1,53 @@
+'use strict';
+// `npm start`: a broker, the vendor simulators and Node-RED on 127.0.0.1:1880 with the pack and the
+// example flows deployed against them. Ctrl-C stops everything it started.
+const path = require('path');
+const { spawn } = require('child_process');
+const { startKafka } = require('./lib/kafka-broker');
+const { prepareUserDir } = require('./lib/demo-userdir');
+
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.PORT) || 1880;
+const userDir = path.join(root, '.demo');
+const stops = [];
+
+async function stopAll(code) {
+  while (stops.length) {
+    try { await stops.pop()(); } catch (err) { console.error(`[demo] stopping: ${err.message}`); }
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const kafka = await startKafka();
+  stops.push(() => kafka.stop());
+  console.log(`[demo] Kafka at ${kafka.brokers}`);
+
+  const { startGenesysPublisher } = require(path.join(root, 'build', 'nodes', 'genesys', 'simulator'));
+  const genesys = startGenesysPublisher({
+    brokers: kafka.brokers.split(','), topic: 'voice-agentstate', agents: 8, ratePerSecond: 2,
+    malformedShare: 0.02, unknownShare: 0.01, seed: Date.now() % 100000,
+    onError: (err) => console.error(`[demo] Genesys simulator: ${err.message}`),
+  });
+  stops.push(() => genesys.stop());
+  console.log('[demo] Genesys simulator publishing to voice-agentstate');
+
+  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': { brokers: kafka.brokers, sessionTimeout: 10000 } } });
+  const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
+    cwd: root, stdio: 'inherit',
+  });
+  stops.push(() => new Promise((resolve) => {
+    if (red.exitCode !== null) return resolve();
+    red.once('exit', resolve);
+    red.kill('SIGINT');
+  }));
+  red.once('exit', (code) => {
+    console.log(`[demo] Node-RED exited (${code})`);
+    stopAll(code || 0);
+  });
+  console.log(`[demo] Node-RED starting at http://127.0.0.1:${port} (Ctrl-C stops everything)`);
+}
+
+process.once('SIGINT', () => stopAll(0));
+process.once('SIGTERM', () => stopAll(0));
+main().catch((err) => { console.error(err.message || err); stopAll(1); });

@@ -1,0 +1,77 @@
+import assert from 'assert/strict';
+import { KafkaSettingsError, parseBrokerList, toKafkaConfig, type KafkaBrokerSettings } from '../../nodes/shared/kafka/broker-settings';
+
+const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----';
+const CERT = '-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----';
+const KEY = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBkey\n-----END ENCRYPTED PRIVATE KEY-----';
+const SECRET = 'Sup3r-s3cret!';
+
+function errorOf(settings: KafkaBrokerSettings): KafkaSettingsError {
+  try {
+    toKafkaConfig(settings);
+  } catch (err) {
+    assert.ok(err instanceof KafkaSettingsError);
+    return err;
+  }
+  assert.fail('expected a settings error');
+}
+
+describe('Kafka broker settings to kafkajs configuration', () => {
+  it('splits and checks the broker list', () => {
+    assert.deepEqual(parseBrokerList(' k1:9092, k2:9093 ,[::1]:9094'), ['k1:9092', 'k2:9093', '[::1]:9094']);
+    assert.throws(() => parseBrokerList(''), /at least one host:port/);
+    assert.throws(() => parseBrokerList('k1'), /"k1" is not host:port/);
+    assert.throws(() => parseBrokerList('k1:99999'), /not host:port/);
+  });
+
+  it('leaves TLS and SASL off by default and fills timeouts', () => {
+    const config = toKafkaConfig({ brokers: 'k1:9092' });
+    assert.equal(config.ssl, undefined);
+    assert.equal(config.sasl, undefined);
+    assert.equal(config.clientId, 'node-red-contact-center');
+    assert.equal(config.connectionTimeout, 10000);
+    assert.equal(config.requestTimeout, 30000);
+  });
+
+  it('turns on TLS with certificate verification unless the user turns it off', () => {
+    assert.deepEqual(toKafkaConfig({ brokers: 'k1:9093', tls: { enabled: true } }).ssl, { rejectUnauthorized: true });
+    assert.deepEqual(toKafkaConfig({ brokers: 'k1:9093', tls: { enabled: true, rejectUnauthorized: false } }).ssl, { rejectUnauthorized: false });
+  });
+
+  it('passes the CA, client certificate, key, passphrase and server name to TLS', () => {
+    const config = toKafkaConfig({
+      brokers: 'k1:9093',
+      tls: { enabled: true, ca: CA, cert: CERT, key: KEY, passphrase: SECRET, servername: 'kafka.example.com' },
+    });
+    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: CERT, key: KEY, passphrase: SECRET, servername: 'kafka.example.com' });
+  });
+
+  it('ignores TLS material while TLS is off', () => {
+    assert.equal(toKafkaConfig({ brokers: 'k1:9092', tls: { enabled: false, ca: CA } }).ssl, undefined);
+  });
+
+  for (const mechanism of ['plain', 'scram-sha-256', 'scram-sha-512'] as const) {
+    it(`configures SASL ${mechanism}`, () => {
+      const config = toKafkaConfig({ brokers: 'k1:9092', sasl: { mechanism, username: 'svc', password: SECRET } });
+      assert.deepEqual(config.sasl, { mechanism, username: 'svc', password: SECRET });
+    });
+  }
+
+  it('says what to fix, without echoing secrets', () => {
+    const problems = [
+      errorOf({ brokers: 'k1:9092', sasl: { mechanism: 'plain', username: 'svc' } }),
+      errorOf({ brokers: 'k1:9092', sasl: { mechanism: 'oauth' as never, username: 'svc', password: SECRET } }),
+      errorOf({ brokers: 'k1:9092', tls: { enabled: true, cert: CERT, passphrase: SECRET } }),
+      errorOf({ brokers: 'k1:9092', tls: { enabled: true, key: `not a key ${SECRET}`, cert: CERT } }),
+      errorOf({ brokers: 'k1:9092', tls: { enabled: true, ca: `garbage ${SECRET}` } }),
+      errorOf({ brokers: 'k1:9092', connectionTimeoutMs: -5 }),
+    ];
+    assert.match(problems[0].message, /needs a username and a password/);
+    assert.match(problems[1].message, /not one of none, plain/);
+    assert.match(problems[2].message, /certificate and client key go together/);
+    assert.match(problems[3].message, /client key is not a PEM/);
+    assert.match(problems[4].message, /CA certificate is not a PEM/);
+    assert.match(problems[5].message, /Connection timeout must be a positive/);
+    for (const problem of problems) assert.ok(!problem.message.includes(SECRET), problem.message);
+  });
+});

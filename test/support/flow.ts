@@ -1,0 +1,94 @@
+import { EventEmitter } from 'events';
+import path from 'path';
+import { BROKERS } from './kafka';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const helper = require('node-red-node-test-helper');
+helper.init(require.resolve('node-red'));
+
+const BUILD = path.resolve(__dirname, '..', '..');
+export const brokerModule = require(path.join(BUILD, 'nodes', 'kafka', 'cc-kafka-broker'));
+export const genesysModule = require(path.join(BUILD, 'nodes', 'genesys', 'cc-genesys-agentstate'));
+
+export interface Msg {
+  topic?: string;
+  payload: any;
+  event?: any;
+  kafka?: any;
+  error?: { message: string; issues: { path: (string | number)[]; message: string }[] };
+  [key: string]: any;
+}
+
+/** A cc-kafka-broker definition pointing at the test broker, with a short session so rebalances finish quickly. */
+export function brokerConfig(overrides: Record<string, unknown> = {}) {
+  return { id: 'broker', type: 'cc-kafka-broker', name: 'test kafka', brokers: BROKERS.join(','), clientId: 'cc-test-node', sessionTimeout: 6000, ...overrides };
+}
+
+/** A source node wired to two helper nodes: `${id}-out` (output 1) and `${id}-err` (output 2). */
+export function sourceWithOutputs(type: string, id: string, props: Record<string, unknown>): Record<string, unknown>[] {
+  return [
+    { id, type, broker: 'broker', wires: [[`${id}-out`], [`${id}-err`]], ...props },
+    { id: `${id}-out`, type: 'helper' },
+    { id: `${id}-err`, type: 'helper' },
+  ];
+}
+
+/** Gathers what a helper node receives and lets a test await a number of messages. */
+export class Collector extends EventEmitter {
+  readonly messages: Msg[] = [];
+
+  constructor(node: EventEmitter) {
+    super();
+    node.on('input', (msg: Msg) => {
+      this.messages.push(msg);
+      this.emit('message', msg);
+    });
+  }
+
+  waitFor(count: number, timeoutMs = 30000): Promise<Msg[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.messages.length < count) return false;
+        clearTimeout(timer);
+        this.off('message', check);
+        resolve(this.messages.slice());
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.off('message', check);
+        reject(new Error(`expected ${count} messages within ${timeoutMs} ms, got ${this.messages.length}`));
+      }, timeoutMs);
+      if (!check()) this.on('message', check);
+    });
+  }
+}
+
+export interface StatusCall {
+  fill?: string;
+  shape?: string;
+  text?: string;
+}
+
+/** Resolves with the first status the node shows (from now on) that satisfies the predicate. */
+export function waitForStatus(node: EventEmitter, predicate: (s: StatusCall) => boolean, timeoutMs = 30000): Promise<StatusCall> {
+  return new Promise((resolve, reject) => {
+    const seen: string[] = [];
+    const listener = (call: { args: [StatusCall] }) => {
+      const status = call.args[0] ?? {};
+      seen.push(status.text ?? '');
+      if (!predicate(status)) return;
+      clearTimeout(timer);
+      node.off('call:status', listener);
+      resolve(status);
+    };
+    const timer = setTimeout(() => {
+      node.off('call:status', listener);
+      reject(new Error(`status not reached within ${timeoutMs} ms; saw: ${seen.slice(-8).join(' | ')}`));
+    }, timeoutMs);
+    node.on('call:status', listener);
+  });
+}
+
+export function load(nodes: unknown[], flow: unknown[], credentials: Record<string, unknown> = {}): Promise<void> {
+  return new Promise((resolve) => helper.load(nodes, flow, credentials, () => resolve()));
+}
