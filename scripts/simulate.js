@@ -27,14 +27,13 @@ async function main() {
   const printing = argv.includes('--print') || argv.includes('--help');
   const kafka = explicit || printing ? { brokers: explicit || '', stop: async () => {} } : await startKafka();
   if (!explicit && !printing) console.error(`[simulate] Kafka at ${kafka.brokers}`);
-  const stop = async () => { await kafka.stop(); process.exit(0); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // The simulator stops itself cleanly on SIGINT and resolves; the broker we started goes after it.
   try {
     await SIMULATORS[vendor]()(argv, kafka.brokers);
   } finally {
     await kafka.stop();
   }
+  process.exit(0);
 }
 
 main().catch((err) => { console.error(err.message || err); process.exit(1); });

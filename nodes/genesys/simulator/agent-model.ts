@@ -1,9 +1,6 @@
 import { CallFactory, SimulatedCall } from './calls';
-import { isTimed } from './catalogue';
+import { CanonicalEvent, isTimed } from './catalogue';
 import { Random } from './random';
-
-/** One event in the canonical JSON shape of spec §3.3 (before any wire dialect is applied). */
-export type CanonicalEvent = { id: string; ThisDN: string } & Record<string, unknown>;
 
 export interface PlannedEvent {
   /** Simulated instant in microseconds since the epoch; also the source of `time` and the Kafka timestamp. */
@@ -91,11 +88,6 @@ export class AgentModel {
     return this.emittedLogin && !this.emittedOutage;
   }
 
-  nextReferenceId(): number {
-    this.referenceId += 1;
-    return this.referenceId;
-  }
-
   private plan(): void {
     if (!this.sessionOpen) return this.planLogin();
     if (this.clockUs >= this.shiftEndUs) return this.planLogout();
@@ -144,7 +136,7 @@ export class AgentModel {
       CallID: call.CallID,
       CallType: call.CallType,
       CallState: 'Ok',
-      ...this.networkAttrs(call),
+      ...call.network,
       CustomerID: this.maybeCustomer(0.3),
       UserData: call.UserData,
     });
@@ -261,7 +253,7 @@ export class AgentModel {
       ConnID: call.ConnID,
       CallID: call.CallID,
       ThisDNRole: call.ThisDNRole,
-      ...this.networkAttrs(call),
+      ...call.network,
       CustomerID: this.maybeCustomer(0.3),
       UserData: call.UserData,
     });
@@ -295,8 +287,9 @@ export class AgentModel {
     }, { Reasons: opts.reasons, Extensions: opts.extensions });
   }
 
-  private networkAttrs(call: SimulatedCall): Attrs {
-    return call.network ? { ...call.network } : {};
+  private nextReferenceId(): number {
+    this.referenceId += 1;
+    return this.referenceId;
   }
 
   private maybeCustomer(p: number): string | undefined {

@@ -30,24 +30,26 @@ const USER_DATA_SHARE = 0.4;
  */
 export class CallFactory {
   private readonly connBase: number;
-  private readonly callBase: number;
+  private lastCallId: number;
   private count = 0;
 
   constructor(private readonly rng: Random) {
-    // A random 44-bit base plus a counter keeps ConnIDs unique and well below 2^53 while looking un-sequential.
+    // A random 44-bit base plus a counter keeps ConnIDs unique per call and different from seed to seed.
     this.connBase = Math.floor(rng.float() * 2 ** 44);
-    this.callBase = rng.int(1_000_000, 8_000_000);
+    this.lastCallId = rng.int(1_000_000, 8_000_000);
   }
 
   create(): SimulatedCall {
     const rng = this.rng;
     this.count += 1;
+    // Switch call ids grow with gaps because the switch also numbers calls that never reach these agents.
+    this.lastCallId += rng.int(1, 7);
     const type = rng.weighted<CallType>([['Inbound', 0.7], ['Outbound', 0.2], ['Internal', 0.1]]);
     const role: DNRole = type === 'Outbound' || (type === 'Internal' && rng.chance(0.5)) ? 'Origination' : 'Destination';
     const call: SimulatedCall = {
       // 16 lower-case hex digits: a fixed 4-digit node prefix and 12 digits of base + counter.
       ConnID: '006f' + (this.connBase + this.count).toString(16).padStart(12, '0'),
-      CallID: String(this.callBase + this.count * rng.int(1, 7)),
+      CallID: String(this.lastCallId),
       CallType: type,
       ThisDNRole: role,
     };

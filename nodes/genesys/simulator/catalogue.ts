@@ -3,6 +3,9 @@
  * is written independently, and a simulator that shared its tables could not catch the schema's mistakes.
  */
 
+/** One event in the canonical JSON shape of spec §3.3 (before any wire dialect is applied). */
+export type CanonicalEvent = { id: string; ThisDN: string } & Record<string, unknown>;
+
 /** The 14 documented ids, in the order the vendor page lists them. */
 export const GENESYS_SIMULATED_IDS: readonly string[] = Object.freeze([
   'EventAgentLogin',
@@ -71,5 +74,5 @@ export const EVENT_SHAPES: Readonly<Record<string, EventShape>> = {
 
 /** Whether the event carries `time` and `Server`; four events have neither (seed tables). */
 export function isTimed(id: string): boolean {
-  return EVENT_SHAPES[id]?.mandatory.includes('time') ?? true;
+  return EVENT_SHAPES[id].mandatory.includes('time');
 }

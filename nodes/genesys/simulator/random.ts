@@ -32,6 +32,16 @@ export class Random {
     return items[Math.floor(this.float() * items.length)];
   }
 
+  /** k distinct items in random order (partial Fisher-Yates). */
+  sample<T>(items: readonly T[], k: number): T[] {
+    const copy = [...items];
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(this.float() * (copy.length - i));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy.slice(0, k);
+  }
+
   /** Picks by relative weight; weights need not sum to 1. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
     const total = choices.reduce((sum, [, w]) => sum + w, 0);
