@@ -11,9 +11,16 @@ const port = Number(process.env.PORT) || 1880;
 const userDir = path.join(root, '.demo');
 const stops = [];
 
+const STOP_STEP_MS = 5000;
+let stopping = false;
+
 async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
   while (stops.length) {
-    try { await stops.pop()(); } catch (err) { console.error(`[demo] stopping: ${err.message}`); }
+    const step = stops.pop();
+    const limit = new Promise((resolve) => setTimeout(resolve, STOP_STEP_MS).unref());
+    try { await Promise.race([step(), limit]); } catch (err) { console.error(`[demo] stopping: ${err.message}`); }
   }
   process.exit(code);
 }

@@ -30,26 +30,24 @@ export interface FailureMessage {
   [transport: string]: unknown;
 }
 
-/** Builds the message every source node sends for one parsed event (ARCHITECTURE.md, "The public contract"). */
-export function eventMessage<T>(vendor: Vendor, parsed: ParsedEvent<T>, transport: Transport, receivedAt: Date): EventMessage<T> {
-  const event: EventMessage<T>['event'] = {
-    ...parsed.details,
-    vendor,
-    family: parsed.family,
-    type: parsed.type,
-    known: parsed.known,
-    receivedAt: receivedAt.toISOString(),
-  };
+/**
+ * Builds the message every source node sends for one parsed event (ARCHITECTURE.md, "The public
+ * contract"). Runs once per event: plain property stores rather than spreads and computed keys,
+ * which V8 builds several times slower.
+ */
+export function eventMessage<T>(vendor: Vendor, parsed: ParsedEvent<T>, transport: Transport, receivedAt: string): EventMessage<T> {
+  const event: EventMessage<T>['event'] = { vendor, family: parsed.family, type: parsed.type, known: parsed.known, receivedAt };
+  const details = parsed.details;
+  if (details) for (const key in details) if (!(key in event)) event[key] = details[key];
   if (parsed.warnings.length > 0) event.warnings = parsed.warnings;
-  return { topic: parsed.type, payload: parsed.payload, event, [transport.name]: transport.meta };
+  const msg: EventMessage<T> = { topic: parsed.type, payload: parsed.payload, event };
+  msg[transport.name] = transport.meta;
+  return msg;
 }
 
 /** Builds the message for the error output: the raw text, what was wrong, and the same transport metadata. */
-export function failureMessage(vendor: Vendor, raw: string, failure: ParseFailure, transport: Transport, receivedAt: Date): FailureMessage {
-  return {
-    payload: raw,
-    error: { message: failure.message, issues: failure.issues },
-    event: { vendor, receivedAt: receivedAt.toISOString() },
-    [transport.name]: transport.meta,
-  };
+export function failureMessage(vendor: Vendor, raw: string, failure: ParseFailure, transport: Transport, receivedAt: string): FailureMessage {
+  const msg: FailureMessage = { payload: raw, error: { message: failure.message, issues: failure.issues }, event: { vendor, receivedAt } };
+  msg[transport.name] = transport.meta;
+  return msg;
 }

@@ -16,6 +16,8 @@ export interface KafkaRecord {
   meta: KafkaTransportMeta;
   /** The value as UTF-8 text without a byte-order mark; null for a tombstone. */
   text: string | null;
+  /** When the batch holding the record arrived (ISO 8601). */
+  receivedAt: string;
 }
 
 function headerText(value: Buffer | string | undefined): string | null {
@@ -32,11 +34,12 @@ function decodeHeaders(headers: IHeaders | undefined): KafkaTransportMeta['heade
   return out;
 }
 
-export function kafkaRecord(topic: string, partition: number, message: KafkaMessage): KafkaRecord {
+export function kafkaRecord(topic: string, partition: number, message: KafkaMessage, receivedAt: string): KafkaRecord {
   let text = message.value === null ? null : message.value.toString('utf8');
   if (text !== null && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return {
     text,
+    receivedAt,
     meta: {
       topic,
       partition,

@@ -54,7 +54,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   };
 
   const onRecord = (record: KafkaRecord) => {
-    const receivedAt = new Date();
+    const receivedAt = record.receivedAt;
     const transport: Transport = { name: 'kafka', meta: record.meta };
     const parsed = record.text === null
       ? parseFailure('Record has no value (a tombstone): nothing to parse')
