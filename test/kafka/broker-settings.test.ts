@@ -1,5 +1,6 @@
 import assert from 'assert/strict';
 import { KafkaSettingsError, parseBrokerList, toKafkaConfig, type KafkaBrokerSettings } from '../../nodes/shared/kafka/broker-settings';
+import { kafkaClientSettings, type KafkaBrokerDefinition } from '../../nodes/kafka/kafka-broker-node';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----';
@@ -73,5 +74,28 @@ describe('Kafka broker settings to kafkajs configuration', () => {
     assert.match(problems[4].message, /CA certificate is not a PEM/);
     assert.match(problems[5].message, /Connection timeout must be a positive/);
     for (const problem of problems) assert.ok(!problem.message.includes(SECRET), problem.message);
+  });
+});
+
+describe('cc-kafka-broker properties and credentials to kafkajs configuration', () => {
+  const base = { id: 'b', type: 'cc-kafka-broker', brokers: 'k1:9093', clientId: 'nr', servername: '', connectionTimeout: '', sessionTimeout: '' };
+
+  it('keeps TLS verification on when the property is absent, and takes the PEM texts from credentials', () => {
+    const settings = kafkaClientSettings({ ...base, tls: true, sasl: 'scram-sha-512' } as unknown as KafkaBrokerDefinition, {
+      ca: CA, cert: CERT, key: KEY, passphrase: SECRET, username: 'svc', password: SECRET,
+    });
+    const config = toKafkaConfig(settings);
+    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: CERT, key: KEY, passphrase: SECRET });
+    assert.deepEqual(config.sasl, { mechanism: 'scram-sha-512', username: 'svc', password: SECRET });
+    assert.equal(settings.sessionTimeoutMs, undefined);
+  });
+
+  it('turns verification off only when the user unticks it, and reads timeouts as numbers', () => {
+    const settings = kafkaClientSettings({ ...base, tls: true, rejectUnauthorized: false, sasl: 'none', connectionTimeout: '2500', sessionTimeout: 6000 } as KafkaBrokerDefinition, {});
+    const config = toKafkaConfig(settings);
+    assert.deepEqual(config.ssl, { rejectUnauthorized: false });
+    assert.equal(config.sasl, undefined);
+    assert.equal(config.connectionTimeout, 2500);
+    assert.equal(settings.sessionTimeoutMs, 6000);
   });
 });

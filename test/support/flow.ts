@@ -46,9 +46,14 @@ export class Collector extends EventEmitter {
   }
 
   waitFor(count: number, timeoutMs = 30000): Promise<Msg[]> {
+    return this.waitUntil(`${count} messages`, (messages) => messages.length >= count, timeoutMs);
+  }
+
+  /** Resolves with the messages so far once they satisfy the condition. */
+  waitUntil(what: string, condition: (messages: Msg[]) => boolean, timeoutMs = 30000): Promise<Msg[]> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (this.messages.length < count) return false;
+        if (!condition(this.messages)) return false;
         clearTimeout(timer);
         this.off('message', check);
         resolve(this.messages.slice());
@@ -56,7 +61,7 @@ export class Collector extends EventEmitter {
       };
       const timer = setTimeout(() => {
         this.off('message', check);
-        reject(new Error(`expected ${count} messages within ${timeoutMs} ms, got ${this.messages.length}`));
+        reject(new Error(`expected ${what} within ${timeoutMs} ms, got ${this.messages.length} messages`));
       }, timeoutMs);
       if (!check()) this.on('message', check);
     });
