@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ParsedEvent, ParseFailure } from '../../nodes/shared/parse-result';
 import {
-  GENESYS_EVENT_IDS, genesysFamily, parseGenesysEvent, type GenesysEvent, type GenesysDetails,
+  EVENT_SCHEMAS, GENESYS_EVENT_IDS, GenesysEventSchema, genesysFamily, parseGenesysEvent,
+  type GenesysDetails, type GenesysEvent, type GenesysEventId,
 } from '../../nodes/genesys/schema';
-import { BAD_TIMES, ENUM_FORMS, RECORD_FAILURES, TIME_FORMS, USER_DATA, USER_DATA_FORMS } from './fixtures/dialects';
+import { conformsToSchema } from '../../nodes/genesys/schema/events';
+import { BAD_TIMES, ENUM_FORMS, RECORD_FAILURES, SCHEMA_PROBES, TIME_FORMS, USER_DATA, USER_DATA_FORMS } from './fixtures/dialects';
 import { CANONICAL_STREAM, DIGEST_EXAMPLES, FULL_EVENTS } from './fixtures/records';
 
 const KAFKA_MS = 1732186815123;
@@ -354,5 +356,70 @@ describe('parseGenesysEvent: mandatory attributes and failures', () => {
     const failure = rejected(ready({ ThisDN: { a: 1 }, AgentID: true }));
     assert.deepEqual(failure.issues.map((i) => i.path), [['ThisDN'], ['AgentID']]);
     assert.match(failure.message, /\(and 1 more problem\)$/);
+  });
+});
+
+describe('parseGenesysEvent: the zod fast path', () => {
+  const ATTRIBUTES = Object.keys(GenesysEventSchema.shape).filter((name) => name !== 'id');
+
+  function agrees(payload: Record<string, unknown>): void {
+    const label = JSON.stringify(payload, (_, v) => (typeof v === 'bigint' || typeof v === 'symbol' ? String(v) : v));
+    assert.equal(conformsToSchema(payload), GenesysEventSchema.safeParse(payload).success, `generic: ${label}`);
+    for (const id of GENESYS_EVENT_IDS) {
+      assert.equal(conformsToSchema(payload, id), EVENT_SCHEMAS[id].safeParse(payload).success, `${id}: ${label}`);
+    }
+  }
+
+  it('agrees with zod on every attribute for every kind of value', () => {
+    assert.equal(ATTRIBUTES.length, 23);
+    for (const name of ATTRIBUTES) {
+      for (const value of SCHEMA_PROBES) agrees({ id: 'EventAgentReady', [name]: value, Unknown: value });
+    }
+  });
+
+  it('agrees with zod on the id', () => {
+    for (const id of [...SCHEMA_PROBES, 'EventAgentReady', 'EventMuteOn', 'EventQueueLogout']) agrees({ id, ThisDN: '5001' });
+    agrees({ ThisDN: '5001' });
+  });
+
+  it('agrees with zod on whole events, valid or not', () => {
+    for (const event of Object.values(FULL_EVENTS)) {
+      agrees(event);
+      agrees({ ...event, ThisDN: 5001 });
+      agrees({ ...event, time: { seconds: 1, useconds: -1 } });
+    }
+  });
+
+  it('never accepts a payload zod would refuse', () => {
+    const records = [
+      ...CANONICAL_STREAM, ...DIGEST_EXAMPLES, ...Object.values(FULL_EVENTS).map((event) => JSON.stringify(event)),
+      ...TIME_FORMS.map(([, time]) => JSON.stringify(ready({ time }))),
+      ...ENUM_FORMS.map(([attribute, value]) => JSON.stringify(ready({ [attribute]: value }))),
+      ...USER_DATA_FORMS.map(([, value]) => JSON.stringify(ready({ UserData: value }))),
+    ];
+    for (const text of records) {
+      const result = parseGenesysEvent(text);
+      if (!result.ok) continue;
+      const schema = result.known ? EVENT_SCHEMAS[result.type as GenesysEventId] : GenesysEventSchema;
+      assert.ok(schema.safeParse(result.payload).success, text);
+    }
+  });
+
+  it('still reports zod issues when the fast path declines', () => {
+    const failure = rejected({ eventName: 'EventDNDOff', id: null, ThisDN: '5001' });
+    assert.deepEqual(failure.issues[0].path, ['id']);
+  });
+});
+
+describe('parseGenesysEvent: eventTime text', () => {
+  it('stays exact across minute and day boundaries and when time goes backwards', () => {
+    for (const [seconds, useconds] of [
+      [1732233599, 999_999], [1732233600, 0], [1732233540, 5], [1732233599, 1], [1732233660, 10_000], [0, 0],
+      [951782400, 123], [1732233600, 999_000], [253402300799, 999_999], [1732233600, 1],
+    ]) {
+      const { details } = parsed(ready({ time: { seconds, useconds } }));
+      const expected = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${String(useconds).padStart(6, '0')}Z`;
+      assert.equal(details.eventTime, expected);
+    }
   });
 });

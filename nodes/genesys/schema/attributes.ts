@@ -47,31 +47,6 @@ export function foldName(name: string): string {
   return name.toLowerCase().replace(FOLD_RE, '');
 }
 
-const FOLDED = new Map<string, CanonicalName>();
-for (const name of [...GENESYS_ATTRIBUTES, 'InfoType', 'TimeinSecs', 'TimeinuSecs'] as const) {
-  FOLDED.set(foldName(name), name);
-}
-// T-Library's event structure calls the work mode `WorkMode`; the other aliases are common
-// renderings of the event name and of the event time.
-for (const [alias, name] of [
-  ['workmode', 'AgentWorkMode'],
-  ['event', 'id'],
-  ['eventname', 'id'],
-  ['messagename', 'id'],
-  ['timestamp', 'time'],
-  ['eventtime', 'time'],
-] as const) {
-  FOLDED.set(alias, name);
-}
-
-// Canonical spellings skip the fold: that is the path every record of the default dialect takes.
-const EXACT = new Map<string, CanonicalName>();
-for (const name of FOLDED.values()) EXACT.set(name, name);
-
-export function canonicalName(member: string): CanonicalName | undefined {
-  return EXACT.get(member) ?? FOLDED.get(foldName(member));
-}
-
 /** How a member's value is normalised (see normalize.ts). */
 export type AttributeKind =
   | 'id'
@@ -87,7 +62,7 @@ export type AttributeKind =
   | 'info'
   | 'struct';
 
-export const ATTRIBUTE_KIND: Readonly<Record<CanonicalName, AttributeKind>> = {
+const ATTRIBUTE_KIND: Readonly<Record<CanonicalName, AttributeKind>> = {
   id: 'id',
   ThisDN: 'text',
   ThisQueue: 'text',
@@ -115,3 +90,38 @@ export const ATTRIBUTE_KIND: Readonly<Record<CanonicalName, AttributeKind>> = {
   InfoType: 'info',
   CallHistory: 'struct',
 };
+
+export interface Attribute {
+  readonly name: CanonicalName;
+  readonly kind: AttributeKind;
+}
+
+const FOLDED = new Map<string, Attribute>();
+for (const name of [...GENESYS_ATTRIBUTES, 'InfoType', 'TimeinSecs', 'TimeinuSecs'] as const) {
+  FOLDED.set(foldName(name), { name, kind: ATTRIBUTE_KIND[name] });
+}
+// T-Library's event structure calls the work mode `WorkMode`; the other aliases are common
+// renderings of the event name and of the event time.
+for (const [alias, name] of [
+  ['workmode', 'AgentWorkMode'],
+  ['event', 'id'],
+  ['eventname', 'id'],
+  ['messagename', 'id'],
+  ['timestamp', 'time'],
+  ['eventtime', 'time'],
+] as const) {
+  FOLDED.set(alias, { name, kind: ATTRIBUTE_KIND[name] });
+}
+
+// Canonical spellings skip the fold: that is the path every record of the default dialect takes.
+const EXACT = new Map<string, Attribute>();
+for (const attribute of FOLDED.values()) EXACT.set(attribute.name, attribute);
+
+/** The attribute a member name stands for, with its normalisation kind, in one lookup. */
+export function attributeOf(member: string): Attribute | undefined {
+  return EXACT.get(member) ?? FOLDED.get(foldName(member));
+}
+
+export function canonicalName(member: string): CanonicalName | undefined {
+  return attributeOf(member)?.name;
+}

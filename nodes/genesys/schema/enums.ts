@@ -23,12 +23,21 @@ const CALL_STATE_ORDINALS: readonly (readonly [number, string])[] = [
   [30, 'ConverseOn'], [31, 'Bridged'], [49, 'Deafened'], [50, 'Held'],
 ];
 
-interface EnumTable {
+interface NameTable {
   byName: Map<string, string>;
   byOrdinal: Map<number, string>;
 }
 
-function table(ordinals: Iterable<readonly [number, string]>, prefixes: readonly string[]): EnumTable {
+interface EnumTable extends NameTable {
+  /**
+   * Canonical spellings skip the fold and share one result each: that is the path every record
+   * of the default dialect takes. Each entry is resolved through the folded map, so it holds
+   * the answer the fold would give.
+   */
+  exact: Map<string, EnumResult>;
+}
+
+function table(ordinals: Iterable<readonly [number, string]>, prefixes: readonly string[]): NameTable {
   const byName = new Map<string, string>();
   const byOrdinal = new Map<number, string>();
   for (const [ordinal, name] of ordinals) {
@@ -37,6 +46,12 @@ function table(ordinals: Iterable<readonly [number, string]>, prefixes: readonly
     for (const prefix of prefixes) byName.set(foldName(prefix + name), name);
   }
   return { byName, byOrdinal };
+}
+
+function withExact({ byName, byOrdinal }: NameTable): EnumTable {
+  const exact = new Map<string, EnumResult>();
+  for (const name of byName.values()) exact.set(name, Object.freeze({ value: byName.get(foldName(name)) as string }));
+  return { byName, byOrdinal, exact };
 }
 
 // AgentWorkMode's ordinal 2 has two names (a Ready and a NotReady sub-state), so it stays out of
@@ -52,10 +67,10 @@ for (const name of ['AutoIn', 'LegalGuard']) {
 }
 
 const TABLES: Readonly<Record<EnumAttribute, EnumTable>> = {
-  AgentWorkMode: WORK_MODE,
-  ThisDNRole: table(DN_ROLES.map((name, i) => [i, name] as const), ['Role']),
-  CallState: table(CALL_STATE_ORDINALS, ['CallState']),
-  CallType: table(CALL_TYPES.map((name, i) => [i, name] as const), ['CallType']),
+  AgentWorkMode: withExact(WORK_MODE),
+  ThisDNRole: withExact(table(DN_ROLES.map((name, i) => [i, name] as const), ['Role'])),
+  CallState: withExact(table(CALL_STATE_ORDINALS, ['CallState'])),
+  CallType: withExact(table(CALL_TYPES.map((name, i) => [i, name] as const), ['CallType'])),
 };
 
 const WORK_MODE_TWO: ReadonlyMap<string, string> = new Map([
@@ -66,9 +81,9 @@ const WORK_MODE_TWO: ReadonlyMap<string, string> = new Map([
 const INTEGER_RE = /^\s*\d+\s*$/;
 
 export interface EnumResult {
-  value: string | number;
+  readonly value: string | number;
   /** Set when the value could not be mapped to a canonical name and was kept as given. */
-  warning?: string;
+  readonly warning?: string;
 }
 
 /**
@@ -77,8 +92,10 @@ export interface EnumResult {
  * on the event. Anything unrecognised is kept, with a warning, never rejected.
  */
 export function normalizeEnum(attribute: EnumAttribute, raw: string | number, eventId: string): EnumResult {
-  const { byName, byOrdinal } = TABLES[attribute];
+  const { byName, byOrdinal, exact } = TABLES[attribute];
   if (typeof raw === 'string') {
+    const canonical = exact.get(raw);
+    if (canonical !== undefined) return canonical;
     const name = byName.get(foldName(raw));
     if (name !== undefined) return { value: name };
     if (!INTEGER_RE.test(raw)) return { value: raw, warning: `${attribute} value "${clip(raw)}" is not a known name; kept as given` };

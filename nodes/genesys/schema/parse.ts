@@ -8,7 +8,7 @@ import { parseFailure, type ParseFailure, type ParseIssue, type ParseResult } fr
 import { canonicalName, foldName } from './attributes';
 import { clip, jsonType } from './describe';
 import { eventNameForCode, genesysFamily, isGenesysEventId } from './event-ids';
-import { EVENT_SCHEMAS, GenesysEventSchema, MANDATORY, type GenesysEvent } from './events';
+import { conformsToSchema, EVENT_SCHEMAS, GenesysEventSchema, MANDATORY, type GenesysEvent } from './events';
 import { isPlainObject } from './key-value';
 import { normalizeEvent, type NormalizeContext } from './normalize';
 import { epochMs, isoWithMicros, timeFromMillis, type GenesysTime } from './time';
@@ -29,6 +29,8 @@ const MAX_ENVELOPE_DEPTH = 3;
 const MAX_MESSAGE_PART = 150;
 const DIGITS_RE = /^\d+$/;
 const VOWEL_START_RE = /^[aeiou]/;
+// A Map: looking the event id up in the exported object is a megamorphic keyed load per record.
+const MANDATORY_BY_ID: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(MANDATORY));
 
 export function parseGenesysEvent(text: string, fallbackTimestampMs?: number): ParseResult<GenesysEvent> {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -40,9 +42,15 @@ export function parseGenesysEvent(text: string, fallbackTimestampMs?: number): P
   }
   if (!isPlainObject(root)) return failure(`Record is not a JSON object (got ${jsonType(root)})`, []);
 
-  const located = locateEvent(root);
-  if ('ok' in located) return located;
-  const { record, idMember, envelope } = located;
+  // A string `id` at the top is the usual case and wins outright (see findIdMember): no envelope.
+  let record = root;
+  let idMember = 'id';
+  let envelope: string | undefined;
+  if (typeof root.id !== 'string') {
+    const located = locateEvent(root);
+    if ('ok' in located) return located;
+    ({ record, idMember, envelope } = located);
+  }
   const eventId = resolveEventId(record[idMember], idMember);
   if (typeof eventId !== 'string') return eventId;
 
@@ -52,19 +60,21 @@ export function parseGenesysEvent(text: string, fallbackTimestampMs?: number): P
   if (ctx.issues.length > 0) return rejected(eventId, ctx.issues);
 
   const known = isGenesysEventId(eventId);
-  const schema: z.ZodType = known ? EVENT_SCHEMAS[eventId] : GenesysEventSchema;
-  const checked = schema.safeParse(payload);
-  if (!checked.success) {
-    return rejected(eventId, checked.error.issues.map((issue) => ({
-      path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-      message: issue.message,
-    })));
+  if (!conformsToSchema(payload, known ? eventId : undefined)) {
+    const schema: z.ZodType = known ? EVENT_SCHEMAS[eventId] : GenesysEventSchema;
+    const checked = schema.safeParse(payload);
+    if (!checked.success) {
+      return rejected(eventId, checked.error.issues.map((issue) => ({
+        path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
+        message: issue.message,
+      })));
+    }
   }
 
   const details = eventDetails(payload.time as GenesysTime | undefined, fallbackTimestampMs);
   if (envelope !== undefined) details.envelope = envelope;
   if (known) {
-    for (const attribute of MANDATORY[eventId]) {
+    for (const attribute of MANDATORY_BY_ID.get(eventId) as readonly string[]) {
       if (payload[attribute] !== undefined) continue;
       ctx.warnings.push(`${eventId} is missing mandatory attribute ${attribute}`);
       (details.missingMandatory ??= []).push(attribute);
@@ -141,7 +151,7 @@ function resolveEventId(value: unknown, member: string): string | ParseFailure {
   if (typeof value === 'string') {
     const name = value.trim();
     if (name === '') return failure(`Record has no string event id (\`${member}\` is empty)`, [member]);
-    return DIGITS_RE.test(name) ? (eventNameForCode(Number(name)) ?? name) : name;
+    return isDigit(name.charCodeAt(0)) && DIGITS_RE.test(name) ? (eventNameForCode(Number(name)) ?? name) : name;
   }
   if (typeof value === 'number') {
     const name = Number.isInteger(value) ? eventNameForCode(value) : undefined;
@@ -149,6 +159,11 @@ function resolveEventId(value: unknown, member: string): string | ParseFailure {
     return failure(`Record's event id is the number ${value}, which is not a known T-Library message code; expected an event name such as "EventAgentReady"`, [member]);
   }
   return failure(`Record has no string event id (\`${member}\` is ${article(jsonType(value))}); expected an event name such as "EventAgentReady"`, [member]);
+}
+
+// Spares the regex for the usual event name, which starts with a letter.
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function eventDetails(time: GenesysTime | undefined, fallbackMs: number | undefined): GenesysDetails {
