@@ -28,7 +28,7 @@ export = function register(RED: NodeRedApi): void {
     });
     runKafkaSourceNode<GenesysEvent>(this, RED.nodes.getNode(config.broker) as KafkaBrokerNode | undefined, {
       vendor: 'genesys',
-      topic: config.topic?.trim() || GENESYS_DEFAULT_TOPIC,
+      topics: [config.topic?.trim() || GENESYS_DEFAULT_TOPIC],
       groupId: config.groupId?.trim() || `node-red-genesys-agentstate-${this.id}`,
       fromBeginning: config.start === 'earliest',
       parse: (text, record) => parseGenesysEvent(text, record.meta.timestamp),

@@ -10,6 +10,8 @@ export interface KafkaBrokerDefinition extends NodeDefinition {
   tls: boolean;
   rejectUnauthorized: boolean;
   servername: string;
+  tlsVersion: '' | 'TLSv1.2' | 'TLSv1.3';
+  ciphers: string;
   sasl: SaslMechanismName;
   connectionTimeout: number | string;
   sessionTimeout: number | string;
@@ -19,6 +21,7 @@ export const KAFKA_BROKER_CREDENTIALS = {
   ca: { type: 'text' },
   cert: { type: 'text' },
   key: { type: 'password' },
+  pfx: { type: 'password' },
   passphrase: { type: 'password' },
   username: { type: 'text' },
   password: { type: 'password' },
@@ -47,9 +50,12 @@ export function kafkaClientSettings(config: KafkaBrokerDefinition, credentials: 
       ca: credentials.ca,
       cert: credentials.cert,
       key: credentials.key,
+      pfx: credentials.pfx,
       passphrase: credentials.passphrase,
       rejectUnauthorized: config.rejectUnauthorized !== false,
       servername: config.servername,
+      version: config.tlsVersion || '',
+      ciphers: config.ciphers,
     },
     sasl: { mechanism: config.sasl || 'none', username: credentials.username, password: credentials.password },
     connectionTimeoutMs: milliseconds(config.connectionTimeout),

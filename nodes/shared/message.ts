@@ -40,7 +40,7 @@ export function eventMessage<T>(vendor: Vendor, parsed: ParsedEvent<T>, transpor
   const details = parsed.details;
   if (details) for (const key in details) if (!(key in event)) event[key] = details[key];
   if (parsed.warnings.length > 0) event.warnings = parsed.warnings;
-  const msg: EventMessage<T> = { topic: parsed.type, payload: parsed.payload, event };
+  const msg: EventMessage<T> = { topic: parsed.topic ?? parsed.type, payload: parsed.payload, event };
   msg[transport.name] = transport.meta;
   return msg;
 }

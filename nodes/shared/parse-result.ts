@@ -10,8 +10,10 @@ export interface ParseIssue {
 
 export interface ParsedEvent<T> {
   ok: true;
-  /** The event's type name as the vendor spells it (becomes msg.topic and msg.event.type). */
+  /** The event's type name as the vendor spells it (msg.event.type, and msg.topic unless `topic` is set). */
   type: string;
+  /** msg.topic when it differs from the type (POM: the family name, while `type` is the family's sub-type). */
+  topic?: string;
   /** The vendor's grouping of the type (e.g. Genesys "agent", "hook"; POM "JOB"). */
   family: string;
   /** False when the type is not one the schema knows; the event is still delivered. */

@@ -1,11 +1,13 @@
 import assert from 'assert/strict';
 import { KafkaSettingsError, parseBrokerList, toKafkaConfig, type KafkaBrokerSettings } from '../../nodes/shared/kafka/broker-settings';
 import { kafkaClientSettings, type KafkaBrokerDefinition } from '../../nodes/kafka/kafka-broker-node';
+import { opensslCipherList } from '../../nodes/shared/kafka/tls-ciphers';
+import { makeTestPki } from '../support/certificates';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----';
-const KEY = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBkey\n-----END ENCRYPTED PRIVATE KEY-----';
 const SECRET = 'Sup3r-s3cret!';
+const pki = makeTestPki();
 
 function errorOf(settings: KafkaBrokerSettings): KafkaSettingsError {
   try {
@@ -42,9 +44,34 @@ describe('Kafka broker settings to kafkajs configuration', () => {
   it('passes the CA, client certificate, key, passphrase and server name to TLS', () => {
     const config = toKafkaConfig({
       brokers: 'k1:9093',
-      tls: { enabled: true, ca: CA, cert: CERT, key: KEY, passphrase: SECRET, servername: 'kafka.example.com' },
+      tls: { enabled: true, ca: CA, cert: pki.clientCert, key: pki.clientKey, passphrase: pki.passphrase, servername: 'kafka.example.com' },
     });
-    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: CERT, key: KEY, passphrase: SECRET, servername: 'kafka.example.com' });
+    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: pki.clientCert.trim(), key: pki.clientKey.trim(), passphrase: pki.passphrase, servername: 'kafka.example.com' });
+  });
+
+  it('takes a PKCS#12 bundle with its passphrase, and pins TLS 1.2 with a cipher list', () => {
+    const config = toKafkaConfig({
+      brokers: 'k1:9093',
+      tls: { enabled: true, pfx: pki.clientP12, passphrase: pki.passphrase, version: 'TLSv1.2', ciphers: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_EMPTY_RENEGOTIATION_INFO_SCSV' },
+    });
+    assert.ok(Buffer.isBuffer(config.ssl && typeof config.ssl === 'object' ? config.ssl.pfx : undefined));
+    assert.equal((config.ssl as { minVersion: string }).minVersion, 'TLSv1.2');
+    assert.equal((config.ssl as { maxVersion: string }).maxVersion, 'TLSv1.2');
+    assert.equal((config.ssl as { ciphers: string }).ciphers, 'ECDHE-RSA-AES128-GCM-SHA256');
+  });
+
+  it('says when a passphrase is wrong instead of failing the handshake later', () => {
+    assert.throws(() => toKafkaConfig({ brokers: 'k:1', tls: { enabled: true, pfx: pki.clientP12, passphrase: 'wrong' } }), /PKCS#12 bundle cannot be opened: wrong or missing passphrase/);
+    assert.throws(() => toKafkaConfig({ brokers: 'k:1', tls: { enabled: true, cert: pki.clientCert, key: pki.clientKey, passphrase: 'wrong' } }), /client key and certificate cannot be opened: wrong or missing passphrase/);
+    assert.throws(() => toKafkaConfig({ brokers: 'k:1', tls: { enabled: true, pfx: '%%%', passphrase: 'x' } }), /not base64/);
+    assert.throws(() => toKafkaConfig({ brokers: 'k:1', tls: { enabled: true, ciphers: 'NOT-A-CIPHER' } }), /names no cipher/);
+  });
+
+  it('translates the Java cipher names of eventsdk.properties to OpenSSL names', () => {
+    const pom = 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_EMPTY_RENEGOTIATION_INFO_SCSV';
+    assert.equal(opensslCipherList(pom), 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384');
+    assert.equal(opensslCipherList('TLS_RSA_WITH_AES_256_CBC_SHA256, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'), 'AES256-SHA256:ECDHE-RSA-AES128-SHA');
+    assert.equal(opensslCipherList('ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256'), 'ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256');
   });
 
   it('ignores TLS material while TLS is off', () => {
@@ -82,10 +109,10 @@ describe('cc-kafka-broker properties and credentials to kafkajs configuration', 
 
   it('keeps TLS verification on when the property is absent, and takes the PEM texts from credentials', () => {
     const settings = kafkaClientSettings({ ...base, tls: true, sasl: 'scram-sha-512' } as unknown as KafkaBrokerDefinition, {
-      ca: CA, cert: CERT, key: KEY, passphrase: SECRET, username: 'svc', password: SECRET,
+      ca: CA, cert: pki.clientCert, key: pki.clientKey, passphrase: pki.passphrase, username: 'svc', password: SECRET,
     });
     const config = toKafkaConfig(settings);
-    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: CERT, key: KEY, passphrase: SECRET });
+    assert.deepEqual(config.ssl, { rejectUnauthorized: true, ca: [CA], cert: pki.clientCert.trim(), key: pki.clientKey.trim(), passphrase: pki.passphrase });
     assert.deepEqual(config.sasl, { mechanism: 'scram-sha-512', username: 'svc', password: SECRET });
     assert.equal(settings.sessionTimeoutMs, undefined);
   });

@@ -12,8 +12,10 @@ function mutualTlsServer(pki: TestPki) {
   const server = tls.createServer({ key: pki.serverKey, cert: pki.serverCert, ca: [pki.ca], requestCert: true, rejectUnauthorized: true });
   const clients: string[] = [];
   const rejected: string[] = [];
+  const negotiated: string[] = [];
   server.on('secureConnection', (socket) => {
     clients.push(String(socket.getPeerCertificate().subject.CN));
+    negotiated.push(`${socket.getProtocol()} ${socket.getCipher().name}`);
     socket.destroy();
     server.emit('client');
   });
@@ -21,7 +23,7 @@ function mutualTlsServer(pki: TestPki) {
     rejected.push(err.message);
     server.emit('client');
   });
-  return { server, clients, rejected };
+  return { server, clients, rejected, negotiated };
 }
 
 function listen(server: tls.Server): Promise<number> {
@@ -29,7 +31,7 @@ function listen(server: tls.Server): Promise<number> {
 }
 
 function startSource(client: KafkaBrokerClient): KafkaSource {
-  const source = client.createSource({ topic: 'voice-agentstate', groupId: 'tls-test', fromBeginning: false, onRecord: () => {} });
+  const source = client.createSource({ topics: ['voice-agentstate'], groupId: 'tls-test', fromBeginning: false, onRecord: () => {} });
   source.start();
   return source;
 }
@@ -57,6 +59,28 @@ describe('Kafka TLS handshake', function () {
     try {
       await seen;
       assert.deepEqual(clients, [pki.clientCommonName]);
+    } finally {
+      await source.stop();
+      server.close();
+    }
+  });
+
+  it('presents a PKCS#12 identity over TLS 1.2 with the cipher list POM documents', async () => {
+    const { server, clients, negotiated } = mutualTlsServer(pki);
+    const port = await listen(server);
+    const seen = new Promise((resolve) => server.once('client', resolve));
+    const client = new KafkaBrokerClient({
+      brokers: `localhost:${port}`,
+      tls: {
+        enabled: true, ca: pki.ca, pfx: pki.clientP12, passphrase: pki.passphrase, version: 'TLSv1.2',
+        ciphers: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_EMPTY_RENEGOTIATION_INFO_SCSV',
+      },
+    }, quiet);
+    const source = startSource(client);
+    try {
+      await seen;
+      assert.deepEqual(clients, [pki.clientCommonName]);
+      assert.deepEqual(negotiated, ['TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384']);
     } finally {
       await source.stop();
       server.close();

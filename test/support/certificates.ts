@@ -10,6 +10,8 @@ export interface TestPki {
   clientCert: string;
   /** The client key, encrypted with `passphrase`. */
   clientKey: string;
+  /** The client certificate and key as a PKCS#12 bundle (base64), protected by `passphrase`. */
+  clientP12: string;
   passphrase: string;
   clientCommonName: string;
 }
@@ -27,10 +29,12 @@ export function makeTestPki(): TestPki {
     run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext');
     run('req', '-newkey', 'rsa:2048', '-keyout', 'client.key', '-passout', `pass:${passphrase}`, '-out', 'client.csr', '-subj', `/CN=${clientCommonName}`);
     run('x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'client.crt', '-days', '2');
+    run('pkcs12', '-export', '-inkey', 'client.key', '-in', 'client.crt', '-passin', `pass:${passphrase}`, '-passout', `pass:${passphrase}`, '-out', 'client.p12');
     const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
     return {
       ca: read('ca.crt'), serverCert: read('server.crt'), serverKey: read('server.key'),
       clientCert: read('client.crt'), clientKey: read('client.key'), passphrase, clientCommonName,
+      clientP12: fs.readFileSync(path.join(dir, 'client.p12')).toString('base64'),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

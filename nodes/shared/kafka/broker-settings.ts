@@ -1,5 +1,6 @@
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
-import type { ConnectionOptions } from 'tls';
+import { createSecureContext, type ConnectionOptions, type SecureVersion } from 'tls';
+import { opensslCipherList } from './tls-ciphers';
 
 export type SaslMechanismName = 'none' | 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -13,9 +14,16 @@ export interface KafkaBrokerSettings {
     ca?: string;
     cert?: string;
     key?: string;
+    /** A PKCS#12 bundle (certificate and key), base64. */
+    pfx?: string;
+    /** Passphrase of the key or of the PKCS#12 bundle. */
     passphrase?: string;
     rejectUnauthorized?: boolean;
     servername?: string;
+    /** Pin the protocol version ('TLSv1.2' as POM's SDK does); empty lets Node negotiate. */
+    version?: '' | 'TLSv1.2' | 'TLSv1.3';
+    /** Cipher suites, OpenSSL or Java names, comma- or colon-separated. */
+    ciphers?: string;
   };
   sasl?: { mechanism: SaslMechanismName; username?: string; password?: string };
   connectionTimeoutMs?: number;
@@ -54,19 +62,57 @@ function pem(label: string, text: string | undefined, kind: string): string | un
   return value;
 }
 
+function pkcs12(text: string | undefined): Buffer | undefined {
+  const value = text?.replace(/\s+/g, '');
+  if (!value) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw new KafkaSettingsError('TLS PKCS#12 bundle is not base64 (load the .p12 file again)');
+  return Buffer.from(value, 'base64');
+}
+
+/** Opens the key material once now, so a wrong passphrase is reported as such rather than as a failed handshake. */
+function checkClientIdentity(options: ConnectionOptions): void {
+  if (!options.pfx && !options.key) return;
+  try {
+    createSecureContext({ pfx: options.pfx, cert: options.cert, key: options.key, passphrase: options.passphrase });
+  } catch (err) {
+    const what = options.pfx ? 'PKCS#12 bundle' : 'client key and certificate';
+    const reason = /bad decrypt|mac verify|password|passphrase|decrypt/i.test((err as Error).message)
+      ? 'wrong or missing passphrase'
+      : (err as Error).message.replace(/^error:[0-9A-F]+:/i, '');
+    throw new KafkaSettingsError(`TLS ${what} cannot be opened: ${reason}`);
+  }
+}
+
 function tlsOptions(tls: NonNullable<KafkaBrokerSettings['tls']>): ConnectionOptions {
   const ca = pem('CA certificate', tls.ca, 'CERTIFICATE');
   const cert = pem('client certificate', tls.cert, 'CERTIFICATE');
   const key = pem('client key', tls.key, 'PRIVATE KEY');
+  const pfx = pkcs12(tls.pfx);
   if (Boolean(cert) !== Boolean(key)) {
     throw new KafkaSettingsError('TLS client certificate and client key go together: give both or neither');
   }
+  if (pfx && key) throw new KafkaSettingsError('TLS client identity: give a PKCS#12 bundle or a PEM certificate and key, not both');
   const options: ConnectionOptions = { rejectUnauthorized: tls.rejectUnauthorized !== false };
   if (ca) options.ca = [ca];
   if (cert) options.cert = cert;
   if (key) options.key = key;
-  if (key && tls.passphrase) options.passphrase = tls.passphrase;
+  if (pfx) options.pfx = pfx;
+  if ((key || pfx) && tls.passphrase) options.passphrase = tls.passphrase;
   if (tls.servername?.trim()) options.servername = tls.servername.trim();
+  if (tls.version) {
+    if (tls.version !== 'TLSv1.2' && tls.version !== 'TLSv1.3') throw new KafkaSettingsError(`TLS version "${tls.version}" is not TLSv1.2 or TLSv1.3`);
+    options.minVersion = tls.version as SecureVersion;
+    if (tls.version === 'TLSv1.2') options.maxVersion = 'TLSv1.2';
+  }
+  if (tls.ciphers?.trim()) {
+    options.ciphers = opensslCipherList(tls.ciphers);
+    try {
+      createSecureContext({ ciphers: options.ciphers });
+    } catch {
+      throw new KafkaSettingsError(`TLS cipher list names no cipher this Node.js knows: ${tls.ciphers.trim().slice(0, 80)}`);
+    }
+  }
+  checkClientIdentity(options);
   return options;
 }
 

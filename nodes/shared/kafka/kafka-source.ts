@@ -6,10 +6,15 @@ import { describeKafkaError } from './kafka-errors';
 import { kafkaRecord, type KafkaRecord } from './kafka-record';
 
 export interface KafkaSourceOptions {
-  topic: string;
+  topics: string[];
   groupId: string;
   /** Where a group with no committed offset starts: the oldest retained record, or only new ones. */
   fromBeginning: boolean;
+  /**
+   * Deliver only records produced after the source first reached the broker, even where the group
+   * has committed offsets further back (what POM's SDK does with pom.receive.message.after.start).
+   */
+  onlyNew?: boolean;
   /** Called for each record in partition order; the offset is committed only after it returns. */
   onRecord: (record: KafkaRecord) => void;
   sessionTimeoutMs?: number;
@@ -43,6 +48,8 @@ export class KafkaSource extends EventEmitter {
   private lastAlive = 0;
   private assigned = 0;
   private stopping = false;
+  /** With onlyNew: per "topic:partition", the first offset to deliver. */
+  private startOffsets: Map<string, bigint> | undefined;
 
   constructor(private readonly kafka: Kafka, private readonly options: KafkaSourceOptions) {
     super();
@@ -104,7 +111,7 @@ export class KafkaSource extends EventEmitter {
     };
     const { events } = consumer;
     on(events.GROUP_JOIN, (e: { payload: { memberAssignment: Record<string, number[]> } }) => {
-      this.assigned = (e.payload.memberAssignment[this.options.topic] ?? []).length;
+      this.assigned = this.options.topics.reduce((n, topic) => n + (e.payload.memberAssignment[topic] ?? []).length, 0);
       this.backoff.reset();
       this.lastAlive = Date.now();
       if (this.machine.state === 'connected') this.publish();
@@ -121,7 +128,8 @@ export class KafkaSource extends EventEmitter {
     });
     try {
       await consumer.connect();
-      await consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning });
+      if (this.options.onlyNew && !this.startOffsets) this.startOffsets = await this.currentEnds();
+      await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning && !this.options.onlyNew });
       await consumer.run({ partitionsConsumedConcurrently: 1, eachBatchAutoResolve: false, eachBatch: (payload) => this.deliver(payload) });
     } catch (err) {
       if (this.stopping || consumer !== this.consumer) return;
@@ -139,14 +147,33 @@ export class KafkaSource extends EventEmitter {
    */
   private async deliver({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const receivedAt = new Date().toISOString();
+    const firstNew = this.startOffsets?.get(`${batch.topic}:${batch.partition}`);
     let lastOffset: string | undefined;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      this.options.onRecord(kafkaRecord(batch.topic, batch.partition, message, receivedAt));
+      if (firstNew === undefined || BigInt(message.offset) >= firstNew) {
+        this.options.onRecord(kafkaRecord(batch.topic, batch.partition, message, receivedAt));
+      }
       lastOffset = message.offset;
     }
     if (lastOffset !== undefined) resolveOffset(lastOffset);
     await heartbeat();
+  }
+
+  /** Where each partition of our topics ends now; a topic that does not exist yet has no old records. */
+  private async currentEnds(): Promise<Map<string, bigint>> {
+    const ends = new Map<string, bigint>();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (const topic of this.options.topics) {
+        const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
+        for (const { partition, high } of offsets) ends.set(`${topic}:${partition}`, BigInt(high));
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    return ends;
   }
 
   private scheduleRetry(): void {
