@@ -7,6 +7,7 @@ const { startKafka } = require('./lib/kafka-broker');
 const root = path.resolve(__dirname, '..');
 const SIMULATORS = {
   genesys: () => require(path.join(root, 'build', 'nodes', 'genesys', 'simulator', 'cli')).runGenesysCli,
+  pom: () => require(path.join(root, 'build', 'nodes', 'pom', 'simulator', 'cli')).runPomCli,
 };
 
 function takeFlag(argv, name) {

@@ -39,7 +39,18 @@ async function main() {
   stops.push(() => genesys.stop());
   console.log('[demo] Genesys simulator publishing to voice-agentstate');
 
-  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': { brokers: kafka.brokers, sessionTimeout: 10000 } } });
+  const { startPomPublisher } = require(path.join(root, 'build', 'nodes', 'pom', 'simulator'));
+  const pom = startPomPublisher({
+    brokers: kafka.brokers.split(','), org: 'Default', servers: ['pom-primary', 'pom-secondary'], agents: 6, speed: 2,
+    malformedShare: 0.01, seed: Date.now() % 100000,
+    onError: (err) => console.error(`[demo] POM simulator: ${err.message}`),
+  });
+  stops.push(() => pom.stop());
+  console.log('[demo] POM simulator publishing to POM.Default.* (twice real time)');
+
+  // The demo's broker is local and plain: the examples' TLS settings are for a real POM.
+  const localKafka = { brokers: kafka.brokers, sessionTimeout: 10000, tls: false };
+  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': localKafka } });
   const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
     cwd: root, stdio: 'inherit',
   });

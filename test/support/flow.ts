@@ -9,6 +9,7 @@ helper.init(require.resolve('node-red'));
 const BUILD = path.resolve(__dirname, '..', '..');
 export const brokerModule = require(path.join(BUILD, 'nodes', 'kafka', 'cc-kafka-broker'));
 export const genesysModule = require(path.join(BUILD, 'nodes', 'genesys', 'cc-genesys-agentstate'));
+export const pomModule = require(path.join(BUILD, 'nodes', 'pom', 'cc-pom-events'));
 
 export interface Msg {
   topic?: string;

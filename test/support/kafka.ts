@@ -80,9 +80,13 @@ export async function committedOffsets(groupId: string, topic: string): Promise<
 /** Resolves once the group has committed `total` records of the topic: by then every message it would send has been sent. */
 export async function consumedAll(groupId: string, topic: string, total: number, timeoutMs = 30000): Promise<void> {
   let sum = 0;
-  await until(`group ${groupId} to commit ${total} records of ${topic} (has ${sum})`, async () => {
-    const offsets = await committedOffsets(groupId, topic);
-    sum = Object.values(offsets).reduce((n, o) => n + Math.max(0, Number(o)), 0);
-    return sum >= total;
-  }, timeoutMs);
+  try {
+    await until(`group ${groupId} to commit ${total} records of ${topic}`, async () => {
+      const offsets = await committedOffsets(groupId, topic);
+      sum = Object.values(offsets).reduce((n, o) => n + Math.max(0, Number(o)), 0);
+      return sum >= total;
+    }, timeoutMs);
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (committed ${sum})`);
+  }
 }

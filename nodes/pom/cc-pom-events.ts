@@ -1,0 +1,89 @@
+import type { KafkaBrokerNode } from '../kafka/kafka-broker-node';
+import { runKafkaSourceNode } from '../shared/node/kafka-source-node';
+import type { NodeDefinition, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { heartbeatAlarmText, heartbeatMessage } from './heartbeat-messages';
+import { HeartbeatWatchdog } from './heartbeat-watchdog';
+import { pomSubscription } from './pom-topics';
+import { orgOfTopic, parsePomEvent, type PomEvent, type PomFamily } from './schema';
+
+interface PomEventsDefinition extends NodeDefinition {
+  broker: string;
+  org: string;
+  families: string[];
+  topics: Record<string, string>;
+  groupId: string;
+  onlyNew: boolean;
+  outputMode: 'single' | 'family';
+  heartbeatInterval: number | string;
+  missedBeats: number | string;
+}
+
+function positiveNumber(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export = function register(RED: NodeRedApi): void {
+  function CcPomEvents(this: NodeRedNode, config: PomEventsDefinition) {
+    RED.nodes.createNode(this, config);
+    const org = config.org?.trim() || 'Default';
+    const groupId = config.groupId?.trim() || `node-red-pom-${this.id}`;
+    let subscription;
+    try {
+      if (/\s/.test(groupId)) throw new Error(`Group ID "${groupId}" contains a space: POM consumers need a group id without spaces`);
+      subscription = pomSubscription(config.families, org, config.topics);
+    } catch (err) {
+      this.status({ fill: 'red', shape: 'dot', text: `error: ${(err as Error).message}`.slice(0, 60) });
+      this.error((err as Error).message);
+      this.on('close', (_removed: boolean, done: () => void) => done());
+      return;
+    }
+    const { families, topicOf, familyOf } = subscription;
+    const perFamily = config.outputMode === 'family';
+    const outputOf = (family: PomFamily) => (perFamily ? families.indexOf(family) : 0);
+
+    // The silence is timed from the first moment the broker served us: before that no beat could arrive.
+    let watchdog: HeartbeatWatchdog | undefined;
+    let watchTimer: NodeJS.Timeout | undefined;
+    const watchHeartbeats = families.includes('HEART_BEAT');
+    const startWatching = () => {
+      watchdog = new HeartbeatWatchdog({ intervalMs: positiveNumber(config.heartbeatInterval, 30) * 1000, missedBeats: positiveNumber(config.missedBeats, 3) });
+      const dog = watchdog;
+      watchTimer = setInterval(() => report(dog.check()), Math.min(1000, dog.limitMs / 4));
+    };
+
+    const control = runKafkaSourceNode<PomEvent>(this, RED.nodes.getNode(config.broker) as KafkaBrokerNode | undefined, {
+      vendor: 'pom',
+      topics: [...topicOf.values()],
+      groupId,
+      fromBeginning: false,
+      onlyNew: config.onlyNew !== false,
+      eventOutputs: perFamily ? families.length : 1,
+      parse: (text, record) => {
+        const family = familyOf.get(record.meta.topic) as PomFamily;
+        const parsed = parsePomEvent(family, text, record.meta.timestamp);
+        if (parsed.ok) parsed.details = { ...parsed.details, org: orgOfTopic(record.meta.topic) ?? parsed.details?.org ?? null };
+        return parsed;
+      },
+      accept: (parsed) => {
+        if (watchdog && parsed.family === 'HEART_BEAT') report(watchdog.beat(String(parsed.payload.serverName ?? 'unknown')));
+        return true;
+      },
+      outputOf: (parsed) => outputOf(parsed.family as PomFamily),
+      onState: ({ state }) => {
+        if (watchHeartbeats && !watchdog && state === 'connected') startWatching();
+      },
+    });
+
+    function report(changes: ReturnType<HeartbeatWatchdog['check']>) {
+      if (!watchdog || changes.length === 0) return;
+      for (const change of changes) control.send(outputOf('HEART_BEAT'), heartbeatMessage(change, watchdog.limitMs));
+      control.setAlarm(heartbeatAlarmText(watchdog.alarms, watchdog.limitMs));
+    }
+    this.on('close', (_removed: boolean, done: () => void) => {
+      clearInterval(watchTimer);
+      done();
+    });
+  }
+  RED.nodes.registerType('cc-pom-events', CcPomEvents);
+};
