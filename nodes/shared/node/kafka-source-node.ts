@@ -19,6 +19,8 @@ export interface KafkaSourceNodeSpec<T> {
   accept?(parsed: ParsedEvent<T>, record: KafkaRecord): boolean;
   /** Which event output an event leaves by (default 0). */
   outputOf?(parsed: ParsedEvent<T>, record: KafkaRecord): number;
+  /** Told of every connection change (e.g. to start a watchdog once the broker serves us). */
+  onState?(state: KafkaSourceState): void;
 }
 
 /** What a vendor node can do beyond the shared glue: send its own messages, raise an alarm on the status. */
@@ -106,6 +108,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
     source.on('state', (update: KafkaSourceState) => {
       connection = update;
       showStatus();
+      spec.onState?.(update);
     });
     node.status(connectionStatus({ state: 'connecting' }));
     source.start();
