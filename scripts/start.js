@@ -10,9 +10,22 @@ const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT) || 1880;
 const userDir = path.join(root, '.demo');
 const stops = [];
-
+const POM_START_DELAY_MS = 5000;
 const STOP_STEP_MS = 5000;
 let stopping = false;
+
+function startPom(brokers) {
+  if (stopping) return;
+  const { startPomPublisher } = require(path.join(root, 'build', 'nodes', 'pom', 'simulator'));
+  const pom = startPomPublisher({
+    brokers: brokers.split(','), org: 'Default', servers: ['pom-primary', 'pom-secondary'], agents: 6, speed: 2,
+    malformedShare: 0.01, seed: Date.now() % 100000,
+    onError: (err) => console.error(`[demo] POM simulator: ${err.message}`),
+  });
+  stops.push(() => pom.stop());
+  console.log('[demo] POM simulator publishing to POM.Default.* and the shared POM topics (twice real time)');
+}
+
 
 async function stopAll(code) {
   if (stopping) return;
@@ -39,20 +52,21 @@ async function main() {
   stops.push(() => genesys.stop());
   console.log('[demo] Genesys simulator publishing to voice-agentstate');
 
-  const { startPomPublisher } = require(path.join(root, 'build', 'nodes', 'pom', 'simulator'));
-  const pom = startPomPublisher({
-    brokers: kafka.brokers.split(','), org: 'Default', servers: ['pom-primary', 'pom-secondary'], agents: 6, speed: 2,
-    malformedShare: 0.01, seed: Date.now() % 100000,
-    onError: (err) => console.error(`[demo] POM simulator: ${err.message}`),
-  });
-  stops.push(() => pom.stop());
-  console.log('[demo] POM simulator publishing to POM.Default.* (twice real time)');
-
   // The demo's broker is local and plain: the examples' TLS settings are for a real POM.
   const localKafka = { brokers: kafka.brokers, sessionTimeout: 10000, tls: false };
-  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': localKafka } });
+  // The simulators start while Node-RED is still joining its consumer groups: read the demo's topics from their start.
+  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': localKafka, 'cc-pom-events': { onlyNew: false } } });
   const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
-    cwd: root, stdio: 'inherit',
+    cwd: root, stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // The POM story (a job queued, started, ...) begins once the flows run, so the first events are seen live.
+  let pomStarted = false;
+  red.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (!pomStarted && /Started flows/.test(String(chunk))) {
+      pomStarted = true;
+      setTimeout(() => startPom(kafka.brokers), POM_START_DELAY_MS);
+    }
   });
   stops.push(() => new Promise((resolve) => {
     if (red.exitCode !== null) return resolve();

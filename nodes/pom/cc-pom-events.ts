@@ -56,7 +56,8 @@ export = function register(RED: NodeRedApi): void {
       vendor: 'pom',
       topics: [...topicOf.values()],
       groupId,
-      fromBeginning: false,
+      // Switching onlyNew off means "lose nothing": a group without committed offsets reads what is retained.
+      fromBeginning: config.onlyNew === false,
       onlyNew: config.onlyNew !== false,
       eventOutputs: perFamily ? families.length : 1,
       parse: (text, record) => {

@@ -93,6 +93,16 @@ describe('cc-pom-events against a Kafka broker', function () {
     });
   }
 
+  it('with onlyNew off starts a new group at the oldest retained event', async () => {
+    const org = uniqueName('Org').replace(/-/g, '');
+    const topic = `POM.${org}.JOBSTATISTICS`;
+    await createTopic(topic, 1);
+    await produce(topic, [1, 2].map((i) => ({ partition: 0, value: jobStatsRecord(i, i) })));
+    await load([brokerModule, pomModule], [brokerConfig(), ...pomNode('p1', { org, families: ['JOB_STATISTICS'], onlyNew: false })]);
+    const msgs = await new Collector(helper.getNode('p1-out0')).waitFor(2);
+    assert.deepEqual(msgs.map((m) => m.payload.jobId), [1, 2]);
+  });
+
   it('sends each family out of its own output when asked, unreadable records out of the last', async () => {
     const org = uniqueName('Org').replace(/-/g, '');
     for (const suffix of ['JOB', 'AGENT']) await createTopic(`POM.${org}.${suffix}`, 1);
