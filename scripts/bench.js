@@ -10,8 +10,8 @@ const { Kafka, logLevel, Partitioners } = require('kafkajs');
 const { startKafka } = require('./lib/kafka-broker');
 
 const root = path.resolve(__dirname, '..');
-const RECORDS = Number(process.env.BENCH_RECORDS) || 20000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
+const RECORDS = Number(process.env.BENCH_RECORDS) || 40000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 const TIMEOUT_MS = 120000;
 
 function median(values) {
@@ -109,6 +109,8 @@ async function main() {
     const n = median(node);
     console.log(`plain kafkajs consumer (eachMessage + JSON.parse): ${p.toFixed(0)} events/s (median of ${ROUNDS})`);
     console.log(`cc-genesys-agentstate -> downstream node:         ${n.toFixed(0)} events/s (median of ${ROUNDS})`);
+    const paired = plain.map((rate, i) => node[i] / rate);
+    console.log(`per-round ratios: ${paired.map((r) => r.toFixed(2)).join(' ')} (median ${median(paired).toFixed(2)})`);
     console.log(`ratio node/plain: ${(n / p).toFixed(2)} (aim >= 0.75)`);
   } finally {
     if (red) await red.stop();
