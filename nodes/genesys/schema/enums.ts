@@ -4,7 +4,7 @@
  * them is kept as given, because newer releases may add values.
  */
 import { foldName } from './attributes';
-import { clip } from './describe';
+import { clip } from '../../shared/describe';
 
 export type EnumAttribute = 'AgentWorkMode' | 'ThisDNRole' | 'CallState' | 'CallType';
 

@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { GENESYS_EVENT_IDS, type GenesysEventId } from './event-ids';
-import { jsonType } from './describe';
-import { isPlainObject, type KeyValueList } from './key-value';
+import { jsonType } from '../../shared/describe';
+import { isPlainObject } from '../../shared/describe';
+import type { KeyValueList } from './key-value';
 
 function expected(what: string) {
   return { error: (issue: { input?: unknown }) => `expected ${what} (got ${jsonType(issue.input)})` };

@@ -4,7 +4,7 @@
  * both pair-array forms and a double-encoded JSON string of either are accepted and flattened to
  * a plain object.
  */
-import { clip, jsonType } from './describe';
+import { clip, isPlainObject, jsonType } from '../../shared/describe';
 
 export type KeyValueList = Record<string, unknown>;
 
@@ -13,10 +13,6 @@ export type KeyValueResult =
   | { error: string; path: (string | number)[] };
 
 const SHAPES = 'an object, an array of {key, value} or [key, value] pairs, or a JSON string of those';
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Assigning `__proto__` would replace the prototype instead of adding a member. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -6,7 +6,7 @@
  */
 import type { ParseIssue } from '../../shared/parse-result';
 import { attributeOf, type AttributeKind, type CanonicalName } from './attributes';
-import { clip } from './describe';
+import { clip } from '../../shared/describe';
 import { normalizeEnum, normalizeInfo, type EnumAttribute } from './enums';
 import { normalizeKeyValue, setOwn } from './key-value';
 import { normalizeTime, timeFromParts, type TimeResult } from './time';

@@ -3,13 +3,13 @@
  * rejected only when it is not a JSON object, has no usable event id, or holds a value of a type
  * that cannot stand for its attribute; every other deviation becomes a warning.
  */
+import { jsonObject } from '../../shared/json-record';
 import type { z } from 'zod';
 import { parseFailure, type ParseFailure, type ParseIssue, type ParseResult } from '../../shared/parse-result';
 import { canonicalName, foldName } from './attributes';
-import { clip, jsonType } from './describe';
+import { clip, clipLong, isPlainObject, jsonType } from '../../shared/describe';
 import { eventNameForCode, genesysFamily, isGenesysEventId } from './event-ids';
 import { conformsToSchema, EVENT_SCHEMAS, GenesysEventSchema, MANDATORY, type GenesysEvent } from './events';
-import { isPlainObject } from './key-value';
 import { normalizeEvent, type NormalizeContext } from './normalize';
 import { epochMs, isoWithMicros, timeFromMillis, type GenesysTime } from './time';
 
@@ -26,21 +26,15 @@ export type GenesysDetails = {
 };
 
 const MAX_ENVELOPE_DEPTH = 3;
-const MAX_MESSAGE_PART = 150;
 const DIGITS_RE = /^\d+$/;
 const VOWEL_START_RE = /^[aeiou]/;
 // A Map: looking the event id up in the exported object is a megamorphic keyed load per record.
 const MANDATORY_BY_ID: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(MANDATORY));
 
 export function parseGenesysEvent(text: string, fallbackTimestampMs?: number): ParseResult<GenesysEvent> {
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let root: unknown;
-  try {
-    root = JSON.parse(json);
-  } catch (err) {
-    return failure(`Record is not valid JSON: ${clipLong((err as Error).message)}`, []);
-  }
-  if (!isPlainObject(root)) return failure(`Record is not a JSON object (got ${jsonType(root)})`, []);
+  const decoded = jsonObject(text);
+  if (decoded.failure) return decoded.failure;
+  const root = decoded.object;
 
   // A string `id` at the top is the usual case and wins outright (see findIdMember): no envelope.
   let record = root;
@@ -54,7 +48,7 @@ export function parseGenesysEvent(text: string, fallbackTimestampMs?: number): P
   const eventId = resolveEventId(record[idMember], idMember);
   if (typeof eventId !== 'string') return eventId;
 
-  const ctx: NormalizeContext = { eventId, text: json, warnings: [], issues: [] };
+  const ctx: NormalizeContext = { eventId, text, warnings: [], issues: [] };
   if (envelope !== undefined) ctx.warnings.push(`The event was unwrapped from the envelope member "${envelope}"`);
   const payload = normalizeEvent(record, idMember, ctx);
   if (ctx.issues.length > 0) return rejected(eventId, ctx.issues);
@@ -185,9 +179,6 @@ function failure(message: string, path: (string | number)[]): ParseFailure {
   return parseFailure(message, [{ path, message }]);
 }
 
-function clipLong(text: string): string {
-  return text.length > MAX_MESSAGE_PART ? `${text.slice(0, MAX_MESSAGE_PART)}…` : text;
-}
 
 function article(typeName: string): string {
   return typeName === 'null' ? 'null' : `${VOWEL_START_RE.test(typeName) ? 'an' : 'a'} ${typeName}`;

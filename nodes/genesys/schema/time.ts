@@ -4,7 +4,7 @@
  * to `{ seconds, useconds }`, the T-Library time-stamp structure.
  */
 import { foldName } from './attributes';
-import { clip, jsonType } from './describe';
+import { clip, jsonType } from '../../shared/describe';
 
 export interface GenesysTime {
   seconds: number;

@@ -8,7 +8,7 @@
  * fields, so zone-less text is read as UTC and the result says so (`zoneless`), which the parser
  * records in `details.assumedZone`.
  */
-import { clip } from './describe';
+import { clip } from '../../shared/describe';
 
 type DateResult = { iso: string; zoneless?: true; seconds?: true } | { error: string };
 

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { normalizeDate } from './dates';
-import { clip, describeValue } from './describe';
+import { clip, describeValue } from '../../shared/describe';
 import { foldIndex, foldName } from './keys';
 
 /**

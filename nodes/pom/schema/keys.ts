@@ -5,7 +5,7 @@
  * case-insensitively, blind to spaces, `_`, `-` and `.`, plus a per-object alias list, and renamed
  * to the single canonical spelling of its object's field table. Members no table knows are kept.
  */
-import { isPlainObject } from './describe';
+import { isPlainObject } from '../../shared/describe';
 
 /** How a nested member's value is walked: one object (or a list of them), or a map of them. */
 export interface Child {

@@ -5,8 +5,9 @@
  * no date); unknown members, unknown enum values and alias spellings are kept or renamed, with
  * warnings where a person may care.
  */
+import { jsonObject } from '../../shared/json-record';
 import { parseFailure, type ParseFailure, type ParseIssue, type ParseResult } from '../../shared/parse-result';
-import { clip, isPlainObject, jsonType } from './describe';
+import { clip, clipLong } from '../../shared/describe';
 import { POM_FAMILIES, type PomFamily } from './families';
 import type { FamilySpec } from './family-spec';
 import { collecting, type Findings } from './fields';
@@ -33,21 +34,15 @@ export type PomDetails = {
   subclasses?: Record<string, string>;
 };
 
-const MAX_MESSAGE_PART = 150;
 // A Map: the family varies per call, and a Map lookup beats a megamorphic keyed load.
 const SPECS: ReadonlyMap<string, FamilySpec> = new Map(Object.entries(FAMILY_SPECS));
 
 export function parsePomEvent(family: PomFamily, text: string, fallbackTimestampMs?: number): ParseResult<PomEvent> {
   const spec = SPECS.get(family);
   if (spec === undefined) return failure(`"${clip(String(family))}" is not a POM event family; expected one of ${POM_FAMILIES.join(', ')}`);
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let root: unknown;
-  try {
-    root = JSON.parse(json);
-  } catch (err) {
-    return failure(`Record is not valid JSON: ${clipLong((err as Error).message)}`);
-  }
-  if (!isPlainObject(root)) return failure(`Record is not a JSON object (got ${jsonType(root)})`);
+  const decoded = jsonObject(text);
+  if (decoded.failure) return decoded.failure;
+  const root = decoded.object;
 
   const findings: Findings = { warnings: [], zonelessDate: false };
   const record = normalizeKeys(root, spec.table, findings.warnings);
@@ -113,6 +108,3 @@ function failure(message: string): ParseFailure {
   return parseFailure(message, [{ path: [], message }]);
 }
 
-function clipLong(text: string): string {
-  return text.length > MAX_MESSAGE_PART ? `${text.slice(0, MAX_MESSAGE_PART)}…` : text;
-}

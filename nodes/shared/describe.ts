@@ -3,9 +3,15 @@
  * value, so an oversized or sensitive record never ends up copied into logs.
  */
 const MAX_QUOTE = 40;
+const MAX_MESSAGE_PART = 150;
 
 export function clip(text: string): string {
   return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
+}
+
+/** For longer parts of a message (a parser's own error text, a list of member names). */
+export function clipLong(text: string): string {
+  return text.length > MAX_MESSAGE_PART ? `${text.slice(0, MAX_MESSAGE_PART)}…` : text;
 }
 
 /** JSON-flavoured type name: tells array and null apart, which `typeof` folds into "object". */
