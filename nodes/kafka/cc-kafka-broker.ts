@@ -11,7 +11,6 @@ export = function register(RED: NodeRedApi): void {
   function CcKafkaBroker(this: KafkaBrokerNode, config: KafkaBrokerDefinition) {
     RED.nodes.createNode(this, config);
     const users = new KafkaBrokerUsers(this, kafkaClientSettings(config, this.credentials ?? {}));
-    Object.defineProperty(this, 'problem', { get: () => users.problem });
     this.acquireSource = (user, options) => users.acquire(user, options);
     this.releaseSource = (user: NodeRedNode) => users.release(user);
     this.on('close', (_removed: boolean, done: () => void) => {

@@ -2,7 +2,7 @@ import { KafkaBrokerClient, type KafkaClientSettings } from '../shared/kafka/kaf
 import type { SaslMechanismName } from '../shared/kafka/broker-settings';
 import type { KafkaSource, KafkaSourceOptions } from '../shared/kafka/kafka-source';
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
-import type { NodeStatus } from '../shared/status';
+import { connectionStatus } from '../shared/status';
 
 export interface KafkaBrokerDefinition extends NodeDefinition {
   brokers: string;
@@ -32,8 +32,6 @@ export interface KafkaBrokerNode extends NodeRedNode {
   /** The users' sources, one per user; the broker owns them and stops the ones left at close. */
   acquireSource(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined;
   releaseSource(user: NodeRedNode): Promise<void>;
-  /** Why this broker cannot be used (bad settings), or undefined. */
-  readonly problem: string | undefined;
 }
 
 function milliseconds(value: number | string | undefined): number | undefined {
@@ -68,9 +66,8 @@ export function kafkaClientSettings(config: KafkaBrokerDefinition, credentials: 
  * model), builds the kafkajs client on the first user and drops it with the last.
  */
 export class KafkaBrokerUsers {
-  private client: KafkaBrokerClient | undefined;
+  private current: KafkaBrokerClient | undefined;
   private readonly sources = new Map<string, KafkaSource>();
-  problem: string | undefined;
 
   constructor(private readonly owner: NodeRedNode, private readonly settings: KafkaClientSettings) {}
 
@@ -78,41 +75,47 @@ export class KafkaBrokerUsers {
     return this.sources.size;
   }
 
+  /** The kafkajs client the users share; exists only while someone uses the broker. */
+  get client(): KafkaBrokerClient | undefined {
+    return this.current;
+  }
+
   acquire(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined {
-    if (!this.client) {
+    if (!this.current) {
       try {
-        this.client = new KafkaBrokerClient(this.settings, {
+        this.current = new KafkaBrokerClient(this.settings, {
           warn: (m) => this.owner.warn(m),
           info: (m) => this.owner.log(m),
           debug: (m) => this.owner.debug(m),
         });
-        this.problem = undefined;
       } catch (err) {
-        this.problem = (err as Error).message;
-        const status: NodeStatus = { fill: 'red', shape: 'dot', text: `error: ${this.problem}`.slice(0, 60) };
-        user.status(status);
-        user.error(`Kafka broker "${this.owner.name || this.owner.id}": ${this.problem}`);
+        const problem = (err as Error).message;
+        user.status(connectionStatus({ state: 'error', reason: problem }));
+        user.error(`Kafka broker "${this.owner.name || this.owner.id}": ${problem}`);
         return undefined;
       }
     }
-    const source = this.client.createSource(options);
+    const source = this.current.createSource(options);
     source.on('warning', (m: string) => user.warn(m));
     this.sources.set(user.id, source);
     return source;
   }
 
-  async release(user: NodeRedNode): Promise<void> {
-    const source = this.sources.get(user.id);
-    this.sources.delete(user.id);
+  release(user: NodeRedNode): Promise<void> {
+    return this.releaseId(user.id);
+  }
+
+  async releaseAll(): Promise<void> {
+    await Promise.all([...this.sources.keys()].map((id) => this.releaseId(id)));
+  }
+
+  private async releaseId(id: string): Promise<void> {
+    const source = this.sources.get(id);
+    this.sources.delete(id);
+    if (this.sources.size === 0) this.current = undefined;
     if (source) {
       await source.stop();
       source.removeAllListeners();
     }
-    if (this.sources.size === 0) this.client = undefined;
-  }
-
-  async releaseAll(): Promise<void> {
-    await Promise.all([...this.sources.keys()].map((id) => this.release({ id } as NodeRedNode)));
-    this.client = undefined;
   }
 }

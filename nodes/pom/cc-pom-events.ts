@@ -1,6 +1,7 @@
 import type { KafkaBrokerNode } from '../kafka/kafka-broker-node';
 import { runKafkaSourceNode } from '../shared/node/kafka-source-node';
 import type { NodeDefinition, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { connectionStatus } from '../shared/status';
 import { heartbeatAlarmText, heartbeatMessage } from './heartbeat-messages';
 import { HeartbeatWatchdog } from './heartbeat-watchdog';
 import { pomSubscription } from './pom-topics';
@@ -33,7 +34,7 @@ export = function register(RED: NodeRedApi): void {
       if (/\s/.test(groupId)) throw new Error(`Group ID "${groupId}" contains a space: POM consumers need a group id without spaces`);
       subscription = pomSubscription(config.families, org, config.topics);
     } catch (err) {
-      this.status({ fill: 'red', shape: 'dot', text: `error: ${(err as Error).message}`.slice(0, 60) });
+      this.status(connectionStatus({ state: 'error', reason: (err as Error).message }));
       this.error((err as Error).message);
       this.on('close', (_removed: boolean, done: () => void) => done());
       return;

@@ -61,11 +61,6 @@ export class KafkaSource extends EventEmitter {
     return this.machine.state;
   }
 
-  /** Partitions of the topic this member currently owns. */
-  get partitions(): number {
-    return this.assigned;
-  }
-
   start(): void {
     if (this.machine.state !== 'idle') return;
     this.machine.dispatch('start');

@@ -3,7 +3,7 @@ import type { KafkaRecord } from '../kafka/kafka-record';
 import type { KafkaSourceState } from '../kafka/kafka-source';
 import { eventMessage, failureMessage, type Transport, type Vendor } from '../message';
 import { parseFailure, type ParsedEvent, type ParseResult } from '../parse-result';
-import { connectionStatus, type NodeStatus } from '../status';
+import { connectionStatus } from '../status';
 import type { NodeMessage, NodeRedNode } from './node-red';
 
 export interface KafkaSourceNodeSpec<T> {
@@ -48,7 +48,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   };
   const control: KafkaSourceNodeControl = { send: (output, msg) => node.send(outputs(output, msg)), setAlarm: () => {} };
   if (!broker || typeof broker.acquireSource !== 'function') {
-    node.status({ fill: 'red', shape: 'dot', text: 'error: no Kafka broker configured' });
+    node.status(connectionStatus({ state: 'error', reason: 'no Kafka broker configured' }));
     node.error('No Kafka broker configured: open the node and pick or add a cc-kafka-broker');
     node.on('close', (_removed, done) => done());
     return control;
@@ -62,7 +62,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   const showStatus = () => {
     statusDirty = false;
     if (alarm) {
-      node.status({ fill: 'red', shape: 'dot', text: alarm } satisfies NodeStatus);
+      node.status({ fill: 'red', shape: 'dot', text: alarm });
       return;
     }
     const detail = connection.state === 'connected' ? `${connection.partitions} partition${connection.partitions === 1 ? '' : 's'}` : undefined;

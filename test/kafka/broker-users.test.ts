@@ -1,0 +1,44 @@
+import assert from 'assert/strict';
+import { KafkaBrokerUsers } from '../../nodes/kafka/kafka-broker-node';
+import type { NodeRedNode } from '../../nodes/shared/node/node-red';
+
+function fakeUser(id: string): NodeRedNode & { statuses: unknown[]; errors: unknown[] } {
+  const statuses: unknown[] = [];
+  const errors: unknown[] = [];
+  return {
+    id, type: 'cc-genesys-agentstate', statuses, errors,
+    status: (s: unknown) => statuses.push(s), error: (e: unknown) => errors.push(e),
+    warn() {}, log() {}, debug() {}, send() {}, on() {},
+  } as unknown as NodeRedNode & { statuses: unknown[]; errors: unknown[] };
+}
+
+const owner = fakeUser('broker');
+const options = { topics: ['voice-agentstate'], groupId: 'g', fromBeginning: false, onRecord: () => {} };
+
+describe('KafkaBrokerUsers', () => {
+  it('shares one client between its users and drops it with the last one', async () => {
+    const users = new KafkaBrokerUsers(owner, { brokers: '127.0.0.1:1' });
+    assert.equal(users.client, undefined, 'no client before the first user');
+    const a = users.acquire(fakeUser('a'), options);
+    const client = users.client;
+    const b = users.acquire(fakeUser('b'), options);
+    assert.ok(a && b && a !== b, 'each user gets its own consumer');
+    assert.equal(users.client, client, 'the second user shares the first one\'s client');
+    assert.equal(users.userCount, 2);
+    await users.release(fakeUser('a'));
+    assert.equal(users.client, client, 'still in use by b');
+    await users.release(fakeUser('b'));
+    assert.equal(users.userCount, 0);
+    assert.equal(users.client, undefined, 'dropped with the last user');
+    assert.equal(a!.state, 'stopped');
+  });
+
+  it('tells each user why settings cannot work, and builds no client', () => {
+    const users = new KafkaBrokerUsers(owner, { brokers: '' });
+    const user = fakeUser('a');
+    assert.equal(users.acquire(user, options), undefined);
+    assert.match(String(user.errors[0]), /Brokers is empty/);
+    assert.deepEqual(user.statuses, [{ fill: 'red', shape: 'dot', text: 'error: Brokers is empty: give at least one host:port, e.g. …' }]);
+    assert.equal(users.client, undefined);
+  });
+});
