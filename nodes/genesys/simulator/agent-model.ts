@@ -1,6 +1,6 @@
 import { CallFactory, SimulatedCall } from './calls';
 import { CanonicalEvent, isTimed } from './catalogue';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 
 export interface PlannedEvent {
   /** Simulated instant in microseconds since the epoch; also the source of `time` and the Kafka timestamp. */

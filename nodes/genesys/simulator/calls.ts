@@ -1,4 +1,4 @@
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 
 export type CallType = 'Inbound' | 'Outbound' | 'Internal';
 export type DNRole = 'Origination' | 'Destination';

@@ -1,3 +1,4 @@
+import { commaList, parseCliFlags, printLines, superviseRun } from '../../shared/simulator/cli';
 import { GenesysDialect } from './dialect';
 import { startGenesysPublisher } from './publisher';
 import { GenesysSimulator, GenesysSimulatorOptions } from './stream';
@@ -28,24 +29,16 @@ interface CliOptions extends GenesysSimulatorOptions {
   help: boolean;
 }
 
-const VALUE_FLAGS = ['topic', 'agents', 'rate', 'count', 'seed', 'tenant', 'malformed', 'unknown', 'dialect'];
+const FLAGS = {
+  values: ['topic', 'agents', 'rate', 'count', 'seed', 'tenant', 'malformed', 'unknown', 'dialect'],
+  booleans: ['print', 'help'] as const,
+};
 
 export function parseGenesysCliArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { print: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`unexpected argument "${arg}"; see --help`);
-    const [, flag, inline] = match;
-    if (flag === 'print' || flag === 'help') {
-      if (inline !== undefined) throw new Error(`--${flag} takes no value`);
-      opts[flag] = true;
-      continue;
-    }
-    if (!VALUE_FLAGS.includes(flag)) throw new Error(`unknown option --${flag}; see --help`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${flag} needs a value`);
-    applyValue(opts, flag, value);
+  for (const entry of parseCliFlags(argv, FLAGS)) {
+    if (entry.value === true) opts[entry.flag] = true;
+    else applyValue(opts, entry.flag, entry.value);
   }
   if (opts.print && opts.count === undefined) throw new Error('--print needs --count');
   return opts;
@@ -104,61 +97,25 @@ export async function runGenesysCli(argv: string[], brokers: string): Promise<vo
     process.stdout.write(USAGE);
     return;
   }
-  if (opts.print) return printRecords(opts, opts.count as number);
+  if (opts.print) return printLines(recordLines(opts, opts.count as number));
 
   const topic = opts.topic ?? 'voice-agentstate';
   const rate = opts.rate ?? 5;
   const publisher = startGenesysPublisher({
     ...opts,
-    brokers: brokers.split(',').map((b) => b.trim()).filter((b) => b !== ''),
+    brokers: commaList(brokers),
     topic,
     ratePerSecond: rate,
     onError: (err) => process.stderr.write(`genesys simulator: ${err.message} (retrying)\n`),
   });
-  let lastSent = 0;
-  const progress = setInterval(() => {
-    const sent = publisher.sent;
-    process.stderr.write(`genesys simulator: ${sent} records sent to ${topic} (+${sent - lastSent} in the last second)\n`);
-    lastSent = sent;
-  }, 1000);
-  const interrupt = (): void => void publisher.stop();
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-  try {
-    await publisher.done;
-  } finally {
-    clearInterval(progress);
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-  }
+  await superviseRun(publisher, (sent, recent) => `genesys simulator: ${sent} records sent to ${topic} (+${recent} in the last second)`);
   process.stderr.write(`genesys simulator: done, ${publisher.sent} records sent to ${topic}\n`);
 }
 
-async function printRecords(opts: GenesysSimulatorOptions, count: number): Promise<void> {
-  const out = process.stdout;
+function* recordLines(opts: GenesysSimulatorOptions, count: number): Generator<string, void> {
   const simulator = new GenesysSimulator(opts);
-  let failure: NodeJS.ErrnoException | undefined;
-  let wake: () => void = () => undefined;
-  const onError = (err: NodeJS.ErrnoException): void => {
-    failure = err;
-    wake();
-  };
-  out.on('error', onError);
-  try {
-    for (let i = 0; i < count && !failure; i++) {
-      const { key, value } = simulator.next();
-      // Respect backpressure so a large --count piped into a slow reader does not buffer everything in memory.
-      if (!out.write(`${key ?? ''}\t${value}\n`)) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          out.once('drain', resolve);
-        });
-        out.removeListener('drain', wake);
-      }
-    }
-  } finally {
-    out.off('error', onError);
+  for (let i = 0; i < count; i++) {
+    const { key, value } = simulator.next();
+    yield `${key ?? ''}\t${value}\n`;
   }
-  // A reader that stops early (`| head`) is normal use of a printing tool, not an error.
-  if (failure && failure.code !== 'EPIPE') throw failure;
 }

@@ -1,5 +1,5 @@
 import { CanonicalEvent } from './catalogue';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 
 /**
  * Wire-dialect encoder. The seed does not fix the JSON serialization (spec §3.2), so besides the canonical

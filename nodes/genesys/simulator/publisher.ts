@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Message, Partitioners } from 'kafkajs';
+import { Message } from 'kafkajs';
+import { startProducerLoop } from '../../shared/simulator/producer-loop';
 import { GenesysSimulator, GenesysSimulatorOptions, SimulatedRecord } from './stream';
 
 export interface GenesysPublisherOptions extends GenesysSimulatorOptions {
@@ -38,29 +39,13 @@ export function startGenesysPublisher(opts: GenesysPublisherOptions): GenesysPub
     throw new RangeError('count must be a non-negative integer');
   }
   const topic = opts.topic ?? 'voice-agentstate';
-  const onError = opts.onError ?? ((err: Error) => process.emitWarning(err));
-
   const simulator = new GenesysSimulator(opts);
-  const kafka = new Kafka({
-    brokers: opts.brokers,
-    clientId: opts.clientId ?? 'genesys-voice-simulator',
-    logLevel: logLevel.NOTHING,
-    // The tick loop retries forever anyway; short client retries surface errors and honour stop() quickly.
-    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
-  });
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-
   const startedAt = Date.now();
   const maxDebt = Math.max(10, Math.ceil(rate * 2));
   let skipped = 0;
   let sent = 0;
   // Generated but not yet acknowledged; a failed send retries exactly these records on the next tick.
   let pending: SimulatedRecord[] = [];
-  let connected = false;
-  let inFlight: Promise<void> | null = null;
-  let shutdown: Promise<void> | null = null;
-  let resolveDone: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
   const due = (): number => {
     let byClock = Math.floor(((Date.now() - startedAt) * rate) / 1000) + 1 - skipped;
@@ -71,57 +56,30 @@ export function startGenesysPublisher(opts: GenesysPublisherOptions): GenesysPub
     return count === undefined ? byClock : Math.min(byClock, count);
   };
 
-  const step = async (): Promise<void> => {
-    try {
-      if (!connected) {
-        await producer.connect();
-        connected = true;
-      }
+  const loop = startProducerLoop({
+    brokers: opts.brokers,
+    clientId: opts.clientId ?? 'genesys-voice-simulator',
+    tickMs: TICK_MS,
+    onError: opts.onError,
+    step: async (tick) => {
+      if (count !== undefined && sent >= count) return true;
+      const producer = await tick.producer();
       const wanted = Math.min(due() - sent, MAX_BATCH);
       while (pending.length < wanted) pending.push(simulator.next());
-      if (pending.length === 0) return;
+      if (pending.length === 0) return false;
       await producer.send({ topic, messages: pending.map(toMessage) });
       sent += pending.length;
       pending = [];
-    } catch (err) {
-      // Reconnect on the next tick; the producer may have lost its brokers.
-      connected = false;
-      onError(err instanceof Error ? err : new Error(String(err)));
-    }
-  };
-
-  const tick = (): void => {
-    if (inFlight || shutdown) return;
-    if (count !== undefined && sent >= count) {
-      void stop();
-      return;
-    }
-    inFlight = step().finally(() => {
-      inFlight = null;
-    });
-  };
-
-  const stop = (): Promise<void> => {
-    if (!shutdown) {
-      clearInterval(timer);
-      shutdown = (async () => {
-        await inFlight;
-        await producer.disconnect().catch(() => undefined);
-        resolveDone();
-      })();
-    }
-    return shutdown;
-  };
-
-  const timer = setInterval(tick, TICK_MS);
-  tick();
+      return false;
+    },
+  });
 
   return {
-    stop,
+    stop: loop.stop,
     get sent() {
       return sent;
     },
-    done,
+    done: loop.done,
   };
 }
 

@@ -2,7 +2,7 @@ import { AgentModel } from './agent-model';
 import { CallFactory } from './calls';
 import { CanonicalEvent, UNDOCUMENTED_IDS } from './catalogue';
 import { encodeEvent, GenesysDialect, pickDialect } from './dialect';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 
 export interface GenesysSimulatorOptions {
   /** Default 5; AgentID 1001.., DN 5001.., queues 8000.. (each agent in 1-3 queues). */

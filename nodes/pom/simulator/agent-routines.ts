@@ -1,6 +1,6 @@
 import { AgentSim } from './agent';
 import { AttachedJob } from './agent-events';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 /** What the agent routines need from the world around them. */

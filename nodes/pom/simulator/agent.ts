@@ -5,7 +5,7 @@ import { AgentLedger, AgentSnapshot, AgentState, CallState } from './agent-ledge
 import { agentStatistics } from './agent-stats';
 import { CodeDef } from './catalogue';
 import { JsonObject } from './encode';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 export interface AgentHost {

@@ -6,7 +6,7 @@ import { Attempt, attemptPayload, AttemptAction, AttemptSubtype, enrichedPayload
 import { AGENT_CODES, CodeDef, SYSTEM_CODES } from './catalogue';
 import { JsonObject } from './encode';
 import { JobRun } from './job';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 export interface FlowHost {

@@ -1,3 +1,4 @@
+import { commaList, parseCliFlags, printLines, superviseRun, trapInterrupts } from '../../shared/simulator/cli';
 import { POM_SIMULATED_FAMILIES } from './catalogue';
 import { PomKeyStyle } from './encode';
 import { startPomPublisher } from './publisher';
@@ -31,23 +32,16 @@ export interface PomCliOptions extends PomSimulatorOptions {
   help: boolean;
 }
 
-const VALUE_FLAGS = ['org', 'servers', 'agents', 'seed', 'speed', 'duration', 'families', 'malformed', 'date-style', 'key-style'];
+const FLAGS = {
+  values: ['org', 'servers', 'agents', 'seed', 'speed', 'duration', 'families', 'malformed', 'date-style', 'key-style'],
+  booleans: ['print', 'help'] as const,
+};
 
 export function parsePomCliArgs(argv: string[]): PomCliOptions {
   const opts: PomCliOptions = { print: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`unexpected argument "${argv[i]}"; see --help`);
-    const [, flag, inline] = match;
-    if (flag === 'print' || flag === 'help') {
-      if (inline !== undefined) throw new Error(`--${flag} takes no value`);
-      opts[flag] = true;
-      continue;
-    }
-    if (!VALUE_FLAGS.includes(flag)) throw new Error(`unknown option --${flag}; see --help`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${flag} needs a value`);
-    applyValue(opts, flag, value);
+  for (const entry of parseCliFlags(argv, FLAGS)) {
+    if (entry.value === true) opts[entry.flag] = true;
+    else applyValue(opts, entry.flag, entry.value);
   }
   if (opts.print && opts.durationMs === undefined && !opts.help) throw new Error('--print needs --duration');
   return opts;
@@ -59,11 +53,11 @@ function applyValue(opts: PomCliOptions, flag: string, value: string): void {
       opts.org = value;
       break;
     case 'servers':
-      opts.servers = list(value);
+      opts.servers = commaList(value);
       if (opts.servers.length === 0) throw new Error('--servers needs at least one name');
       break;
     case 'families':
-      opts.families = list(value).map((f) => f.toUpperCase());
+      opts.families = commaList(value).map((f) => f.toUpperCase());
       for (const f of opts.families) if (!POM_SIMULATED_FAMILIES.includes(f)) throw new Error(`--families: unknown family ${f}`);
       break;
     case 'agents':
@@ -95,8 +89,6 @@ function applyValue(opts: PomCliOptions, flag: string, value: string): void {
   }
 }
 
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-
 function integer(flag: string, value: string, min: number): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new Error(`--${flag} must be an integer >= ${min}`);
@@ -116,78 +108,39 @@ export async function runPomCli(argv: string[], brokers: string): Promise<void> 
     process.stdout.write(USAGE);
     return;
   }
-  let interrupted = false;
-  let onInterrupt: () => void = () => undefined;
-  const interrupt = (): void => {
-    interrupted = true;
-    onInterrupt();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-  try {
-    if (opts.print) await printRecords(opts, opts.durationMs as number, () => interrupted);
-    else {
-      const publisher = startPomPublisher({
-        ...opts,
-        brokers: list(brokers),
-        onError: (err) => process.stderr.write(`pom simulator: ${err.message} (retrying)\n`),
-      });
-      onInterrupt = () => void publisher.stop();
-      if (interrupted) onInterrupt();
-      const realStart = Date.now();
-      let lastSent = 0;
-      const progress = setInterval(() => {
-        const simulated = Math.round(((Date.now() - realStart) * (opts.speed ?? 1)) / 1000);
-        process.stderr.write(`pom simulator: ${publisher.sent} records sent (+${publisher.sent - lastSent} in the last second), ` +
-          `${simulated} s simulated\n`);
-        lastSent = publisher.sent;
-      }, 1000);
-      try {
-        await publisher.done;
-      } finally {
-        clearInterval(progress);
-      }
-      process.stderr.write(`pom simulator: done, ${publisher.sent} records sent\n`);
+  if (opts.print) {
+    let interrupted = false;
+    const release = trapInterrupts(() => {
+      interrupted = true;
+    });
+    try {
+      await printLines(recordLines(opts, opts.durationMs as number, () => interrupted));
+    } finally {
+      release();
     }
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    return;
   }
+  const publisher = startPomPublisher({
+    ...opts,
+    brokers: commaList(brokers),
+    onError: (err) => process.stderr.write(`pom simulator: ${err.message} (retrying)\n`),
+  });
+  const realStart = Date.now();
+  await superviseRun(publisher, (sent, recent) => {
+    const simulated = Math.round(((Date.now() - realStart) * (opts.speed ?? 1)) / 1000);
+    return `pom simulator: ${sent} records sent (+${recent} in the last second), ${simulated} s simulated`;
+  });
+  process.stderr.write(`pom simulator: done, ${publisher.sent} records sent\n`);
 }
 
-async function printRecords(opts: PomCliOptions, durationMs: number, interrupted: () => boolean): Promise<void> {
-  const out = process.stdout;
+function* recordLines(opts: PomCliOptions, durationMs: number, interrupted: () => boolean): Generator<string, void> {
   const simulator = new PomSimulator(opts);
   const families = new Set(opts.families ?? POM_SIMULATED_FAMILIES);
   const end = simulator.now + durationMs;
-  let failure: NodeJS.ErrnoException | undefined;
-  const onError = (err: NodeJS.ErrnoException): void => {
-    failure = err;
-  };
-  out.on('error', onError);
-  try {
-    // A minute at a time keeps memory flat for long durations.
-    while (simulator.now < end && !failure && !interrupted()) {
-      for (const r of simulator.advanceTo(Math.min(end, simulator.now + 60000))) {
-        if (!families.has(r.family)) continue;
-        // Respect backpressure so a long --duration piped into a slow reader does not buffer everything.
-        if (!out.write(`${r.topic}\t${r.key ?? ''}\t${r.value}\n`)) {
-          await new Promise<void>((resolve) => {
-            const wake = (): void => {
-              out.off('drain', wake);
-              out.off('error', wake);
-              resolve();
-            };
-            out.on('drain', wake);
-            out.on('error', wake);
-          });
-        }
-        if (failure) break;
-      }
+  // A minute at a time keeps memory flat for long durations.
+  while (simulator.now < end && !interrupted()) {
+    for (const r of simulator.advanceTo(Math.min(end, simulator.now + 60000))) {
+      if (families.has(r.family)) yield `${r.topic}\t${r.key ?? ''}\t${r.value}\n`;
     }
-  } finally {
-    out.off('error', onError);
   }
-  // A reader that stops early (`| head`) is normal use of a printing tool, not an error.
-  if (failure && failure.code !== 'EPIPE') throw failure;
 }

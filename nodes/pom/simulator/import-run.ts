@@ -1,6 +1,6 @@
 import { CampaignDef } from './catalogue';
 import { JsonObject } from './encode';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 export interface ImportHost {

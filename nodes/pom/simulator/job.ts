@@ -4,7 +4,7 @@ import { CampaignDef, SYSTEM_CODES } from './catalogue';
 import { JsonObject } from './encode';
 import { JobCounters } from './job-counters';
 import { cctrends, jobStatistics } from './job-stats';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 export type JobPhase = 'QUEUED' | 'FILTERING' | 'RUNNING' | 'PAUSED' | 'CALLBACK' | 'STOPPING' | 'STOP_CALLBACK' | 'HISTORY' | 'COMPLETED';

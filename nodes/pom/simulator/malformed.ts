@@ -1,5 +1,5 @@
 import { encodePayload, EncodeOptions, JsonObject } from './encode';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 
 export type MalformedKind = 'invalid-json' | 'array' | 'scalar' | 'wrong-type';
 export const MALFORMED_KINDS: readonly MalformedKind[] = ['invalid-json', 'array', 'scalar', 'wrong-type'];

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
+import { Message } from 'kafkajs';
+import { startProducerLoop } from '../../shared/simulator/producer-loop';
 import { POM_SIMULATED_FAMILIES } from './catalogue';
 import { PomRecord, PomSimulator, PomSimulatorOptions } from './simulator';
 
@@ -29,7 +30,6 @@ export interface PomPublisher {
 const TICK_MS = 100;
 /** Records kept for retry while the broker is away; older ones are dropped, as POM's own producer would give up. */
 const MAX_PENDING = 20000;
-const STOP_GRACE_MS = 2000;
 /** Keeps each produce request well below the broker's default 1 MB message limit (job statistics are ~3 kB). */
 const MAX_BATCH = 200;
 
@@ -53,87 +53,45 @@ export function startPomPublisher(opts: PomPublisherOptions): PomPublisher {
   for (const topic of Object.values(opts.topics ?? {})) {
     if (typeof topic !== 'string' || topic.trim() === '') throw new RangeError('topic overrides must be non-empty strings');
   }
-  const onError = opts.onError ?? ((err: Error) => process.emitWarning(err));
-
   const simulator = new PomSimulator(opts);
   const simStart = simulator.now;
   const simEnd = durationMs === undefined ? Infinity : simStart + durationMs;
-  const kafka = new Kafka({
-    brokers: opts.brokers,
-    clientId: opts.clientId ?? 'pom-event-simulator',
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3000,
-    requestTimeout: 5000,
-    // The tick loop retries forever anyway; short client retries surface errors and let stop() finish quickly.
-    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
-  });
-  const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-
   const realStart = Date.now();
   let sent = 0;
   let heartbeatsPaused = false;
   let pending: PomRecord[] = [];
-  let connected = false;
-  let inFlight: Promise<void> | null = null;
-  let shutdown: Promise<void> | null = null;
-  let resolveDone: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
-  const step = async (): Promise<void> => {
-    const target = Math.min(simEnd, simStart + (Date.now() - realStart) * speed);
-    for (const record of simulator.advanceTo(target)) {
-      if (!families.has(record.family) || (heartbeatsPaused && record.family === 'HEART_BEAT')) continue;
-      pending.push(record);
-    }
-    if (pending.length > MAX_PENDING) pending = pending.slice(pending.length - MAX_PENDING);
-    try {
-      while (pending.length > 0 && !shutdown) {
-        if (!connected) {
-          await producer.connect();
-          connected = true;
-        }
+  const loop = startProducerLoop({
+    brokers: opts.brokers,
+    clientId: opts.clientId ?? 'pom-event-simulator',
+    connectionTimeout: 3000,
+    requestTimeout: 5000,
+    tickMs: TICK_MS,
+    onError: opts.onError,
+    step: async (tick) => {
+      const target = Math.min(simEnd, simStart + (Date.now() - realStart) * speed);
+      for (const record of simulator.advanceTo(target)) {
+        if (!families.has(record.family) || (heartbeatsPaused && record.family === 'HEART_BEAT')) continue;
+        pending.push(record);
+      }
+      if (pending.length > MAX_PENDING) pending = pending.slice(pending.length - MAX_PENDING);
+      while (pending.length > 0 && !tick.stopping) {
+        const producer = await tick.producer();
         const batch = pending.slice(0, MAX_BATCH);
         await producer.sendBatch({ acks: -1, topicMessages: byTopic(batch, opts.topics ?? {}) });
         sent += batch.length;
         pending = pending.slice(batch.length);
       }
-      if (target >= simEnd && pending.length === 0) void stop();
-    } catch (err) {
-      // Reconnect on the next tick; the producer may have lost its brokers.
-      connected = false;
-      onError(err instanceof Error ? err : new Error(String(err)));
-    }
-  };
-
-  const tick = (): void => {
-    if (inFlight || shutdown) return;
-    inFlight = step().finally(() => {
-      inFlight = null;
-    });
-  };
-
-  const stop = (): Promise<void> => {
-    if (!shutdown) {
-      clearInterval(timer);
-      shutdown = (async () => {
-        // A send to a vanished broker can hang for its request timeout; do not let stop() wait that long.
-        if (inFlight) await within(inFlight, STOP_GRACE_MS);
-        await within(producer.disconnect().catch(() => undefined), STOP_GRACE_MS);
-        resolveDone();
-      })();
-    }
-    return shutdown;
-  };
-
-  const timer = setInterval(tick, TICK_MS);
-  tick();
+      return target >= simEnd && pending.length === 0;
+    },
+  });
 
   return {
-    stop,
+    stop: loop.stop,
     get sent() {
       return sent;
     },
-    done,
+    done: loop.done,
     pauseHeartbeats(paused: boolean) {
       heartbeatsPaused = paused;
     },
@@ -149,14 +107,4 @@ function byTopic(records: PomRecord[], overrides: Partial<Record<string, string>
     topics.set(topic, messages);
   }
   return [...topics].map(([topic, messages]) => ({ topic, messages }));
-}
-
-function within(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void promise.then(() => undefined, () => undefined).then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

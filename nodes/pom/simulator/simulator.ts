@@ -1,7 +1,7 @@
 import { pomTopic } from './catalogue';
 import { encodePayload, PomKeyStyle } from './encode';
 import { MALFORMED_KINDS, malformedValue } from './malformed';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { PomWorld } from './world';
 
 export type PomDateStyle = 'epoch' | 'gson' | 'mixed';

@@ -7,7 +7,7 @@ import { CAMPAIGNS, FIRST_NAMES, INBOUND_SKILLS, LAST_NAMES, ZONE } from './cata
 import { JsonObject } from './encode';
 import { runImport } from './import-run';
 import { JobHost, JobPlan, JobRun } from './job';
-import { Random } from './random';
+import { Random } from '../../shared/simulator/random';
 import { Scheduler } from './scheduler';
 
 export interface WorldOptions {

@@ -73,7 +73,6 @@ export async function superviseRun(publisher: RunningPublisher, progressLine: (s
   }
 }
 
-/** Writes the lines to stdout for --print. */
 export async function printLines(lines: Iterable<string>): Promise<void> {
   const out = process.stdout;
   let failure: NodeJS.ErrnoException | undefined;
