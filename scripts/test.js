@@ -3,13 +3,20 @@
 const path = require('path');
 const { spawn } = require('child_process');
 const { startKafka } = require('./lib/kafka-broker');
+const { startActiveMq } = require('./lib/activemq-broker');
 
 const root = path.resolve(__dirname, '..');
 
 async function main() {
   const kafka = await startKafka();
   console.log(`[test] Kafka at ${kafka.brokers}${kafka.external ? ' (KAFKA_BROKERS)' : ' (librdkafka mock cluster via kcat)'}`);
-  const env = { ...process.env, KAFKA_BROKERS: kafka.brokers, CC_KAFKA_MOCK_PID: kafka.pid ? String(kafka.pid) : '' };
+  const activemq = await startActiveMq().catch(async (err) => { await kafka.stop(); throw err; });
+  console.log(`[test] ActiveMQ STOMP at ${activemq.stomp}${activemq.external ? ' (ACTIVEMQ_STOMP)' : ' (Debian activemq)'}`);
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: kafka.brokers, CC_KAFKA_MOCK_PID: kafka.pid ? String(kafka.pid) : '',
+    ACTIVEMQ_STOMP: activemq.stomp,
+  };
   const mocha = spawn(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--config', path.join(root, 'test', '.mocharc.js'), ...process.argv.slice(2)], {
     cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -21,7 +28,7 @@ async function main() {
   });
   process.on('SIGINT', () => mocha.kill('SIGINT'));
   const code = await new Promise((resolve) => mocha.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-  await kafka.stop();
+  await Promise.all([kafka.stop(), activemq.stop()]);
   const count = (word) => Number((new RegExp(`(\\d+) ${word}`).exec(output) || [0, 0])[1]);
   console.log(`tests: ${count('passing')} passed, ${count('failing')} failed, ${count('pending')} skipped`);
   process.exit(code);

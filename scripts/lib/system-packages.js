@@ -1,6 +1,7 @@
 'use strict';
 // Makes sure a command from a Debian package is on the PATH, installing it when we are root on
 // Debian; otherwise says exactly what to install.
+const fs = require('fs');
 const { execSync, spawnSync } = require('child_process');
 
 let aptUpdated = false;
@@ -9,11 +10,11 @@ function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-function ensureCommand(command, debianPackage) {
-  if (has(command)) return;
+function install(what, debianPackage, present) {
+  if (present()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !has('apt-get')) {
-    throw new Error(`'${command}' is needed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage}) and run again`);
+    throw new Error(`${what} is needed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage}) and run again`);
   }
   console.log(`[setup] installing ${debianPackage} from Debian`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -22,7 +23,15 @@ function ensureCommand(command, debianPackage) {
     aptUpdated = true;
   }
   execSync(`apt-get install -y -qq ${debianPackage}`, { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (!has(command)) throw new Error(`installed ${debianPackage} but '${command}' is still not on the PATH`);
+  if (!present()) throw new Error(`installed ${debianPackage} but ${what} is still missing`);
 }
 
-module.exports = { ensureCommand };
+function ensureCommand(command, debianPackage) {
+  install(`'${command}'`, debianPackage, () => has(command));
+}
+
+function ensureFile(file, debianPackage) {
+  install(file, debianPackage, () => fs.existsSync(file));
+}
+
+module.exports = { ensureCommand, ensureFile };
