@@ -40,6 +40,7 @@ function prepareUserDir({ userDir, root, port, endpoints }) {
     credentialSecret: false,
     logging: { console: { level: 'info', metrics: false, audit: false } },
     editorTheme: { tours: false, projects: { enabled: false } },
+    telemetry: { enabled: false, updateNotification: false },
 };
 `);
 }
