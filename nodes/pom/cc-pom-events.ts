@@ -41,7 +41,10 @@ export = function register(RED: NodeRedApi): void {
     }
     const { families, topicOf, familyOf } = subscription;
     const perFamily = config.outputMode === 'family';
-    const outputOf = (family: PomFamily) => (perFamily ? families.indexOf(family) : 0);
+    const outputIndex = new Map(families.map((family, i) => [family, perFamily ? i : 0]));
+    const outputOf = (family: PomFamily) => outputIndex.get(family) ?? 0;
+    // Topics are fixed for the node's life: which org each belongs to is worked out once, not per record.
+    const orgOf = new Map([...familyOf.keys()].map((topic) => [topic, orgOfTopic(topic)]));
 
     // The silence is timed from the first moment the broker served us: before that no beat could arrive.
     let watchdog: HeartbeatWatchdog | undefined;
@@ -64,7 +67,10 @@ export = function register(RED: NodeRedApi): void {
       parse: (text, record) => {
         const family = familyOf.get(record.meta.topic) as PomFamily;
         const parsed = parsePomEvent(family, text, record.meta.timestamp);
-        if (parsed.ok) parsed.details = { ...parsed.details, org: orgOfTopic(record.meta.topic) ?? parsed.details?.org ?? null };
+        if (parsed.ok) {
+          const details = parsed.details ?? (parsed.details = {});
+          details.org = orgOf.get(record.meta.topic) ?? details.org ?? null;
+        }
         return parsed;
       },
       accept: (parsed) => {
