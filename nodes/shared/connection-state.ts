@@ -1,4 +1,4 @@
-import { EventEmitter } from 'events';
+import { StateMachine, type StateChange, type TransitionTable } from './state-machine';
 
 /**
  * The life of one connection as users see it. Every client (Kafka consumer, STOMP session,
@@ -15,7 +15,7 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'disconnecte
  */
 export type ConnectionEvent = 'start' | 'ready' | 'lost' | 'fail' | 'retry' | 'rebalance' | 'stop';
 
-const TRANSITIONS: Record<ConnectionState, Partial<Record<ConnectionEvent, ConnectionState>>> = {
+const TRANSITIONS: TransitionTable<ConnectionState, ConnectionEvent> = {
   idle: { start: 'connecting', fail: 'error', stop: 'stopped' },
   connecting: { ready: 'connected', lost: 'disconnected', fail: 'error', stop: 'stopped' },
   connected: { ready: 'connected', lost: 'disconnected', fail: 'error', rebalance: 'connecting', stop: 'stopped' },
@@ -24,39 +24,14 @@ const TRANSITIONS: Record<ConnectionState, Partial<Record<ConnectionEvent, Conne
   stopped: {},
 };
 
-export interface ConnectionChange {
-  from: ConnectionState;
-  to: ConnectionState;
-  event: ConnectionEvent;
-  /** Why, in words a person can act on (never a secret). */
-  reason?: string;
-}
+export type ConnectionChange = StateChange<ConnectionState, ConnectionEvent>;
 
 export function nextConnectionState(from: ConnectionState, event: ConnectionEvent): ConnectionState | undefined {
   return TRANSITIONS[from][event];
 }
 
-export class ConnectionStateMachine extends EventEmitter {
-  private current: ConnectionState = 'idle';
-  private lastReason: string | undefined;
-
-  get state(): ConnectionState {
-    return this.current;
-  }
-
-  get reason(): string | undefined {
-    return this.lastReason;
-  }
-
-  /** Applies an event; returns false (and changes nothing) when the event means nothing in this state. */
-  dispatch(event: ConnectionEvent, reason?: string): boolean {
-    const to = nextConnectionState(this.current, event);
-    if (!to) return false;
-    const change: ConnectionChange = { from: this.current, to, event, reason };
-    if (to === this.current && reason === this.lastReason) return true;
-    this.current = to;
-    this.lastReason = reason;
-    this.emit('change', change);
-    return true;
+export class ConnectionStateMachine extends StateMachine<ConnectionState, ConnectionEvent> {
+  constructor() {
+    super(TRANSITIONS, 'idle');
   }
 }

@@ -18,7 +18,8 @@ export interface StatusFacts {
 
 const MAX_TEXT = 60;
 
-function clip(text: string): string {
+/** Status texts beyond this length are cut: the editor shows them under the node. */
+export function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 

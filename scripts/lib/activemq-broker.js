@@ -44,13 +44,17 @@ function configuration(dataDir, port) {
 `;
 }
 
-async function startActiveMq({ timeoutMs = 60000 } = {}) {
-  if (process.env.ACTIVEMQ_STOMP) {
+/**
+ * port: listen there (a test restarting "the same broker"); own: start one even when ACTIVEMQ_STOMP names
+ * a shared broker (a test that stops its broker must not stop everyone's).
+ */
+async function startActiveMq({ timeoutMs = 60000, port: wanted, own = false } = {}) {
+  if (process.env.ACTIVEMQ_STOMP && !own) {
     return { stomp: process.env.ACTIVEMQ_STOMP, pid: null, external: true, stop: async () => {} };
   }
   ensureFile(ACTIVEMQ_JAR, 'activemq');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-activemq-'));
-  const port = await freePort();
+  const port = wanted || await freePort();
   const config = path.join(dir, 'activemq.xml');
   fs.writeFileSync(config, configuration(path.join(dir, 'data'), port));
   // The Debian jar is a symlink and guesses its home wrongly without activemq.home.
