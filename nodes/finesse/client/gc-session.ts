@@ -1,0 +1,255 @@
+import { randomUUID } from 'crypto';
+import { EventEmitter } from 'events';
+import type { Client } from 'stompit';
+import { Backoff, type BackoffOptions } from '../../shared/backoff';
+import { parseFinesseEvent } from '../schema/events';
+import { GcCommandError } from './command-errors';
+import type { GcIncoming } from './gc-incoming';
+import { GcLinkStateMachine, type GcLinkChange, type GcLinkState } from './gc-link-state';
+import { GcHandshake } from './gc-handshake';
+import { PendingCommands, type CommandReply } from './pending-commands';
+import { connectStomp, type StompEndpoint } from './stomp-connection';
+
+export interface GcSessionOptions {
+  endpoint: StompEndpoint;
+  /** The queue GC consumes commands from (digest §1.1). */
+  commandQueue: string;
+  /** The topic GC publishes this client's events on; unique per client (digest §1.1). */
+  clientDestination: string;
+  /** CONNECT_TIMEOUT: how long to wait for System#IN_SERVICE before sending Hello again. */
+  helloTimeoutMs: number;
+  beatIntervalMs: number;
+  /** Unanswered Beats in a row after which the link goes back to the Hello loop. */
+  maxMissedBeats?: number;
+  /** Command time-to-live (the expires header); 0 = commands never expire. */
+  ttlMs: number;
+  reconnect?: BackoffOptions;
+  /** How long a STOMP CONNECT may take before the attempt counts as failed. */
+  connectTimeoutMs?: number;
+}
+
+export interface GcCommand {
+  type: string;
+  body: string;
+  /** The agent the command is for, so a reply without correlation-id can still be matched. */
+  agentId?: string;
+  expectsReply: boolean;
+  /** Event types that answer the command (Error and State#RE_LOGIN always end the wait). */
+  replyTypes?: readonly string[];
+  timeoutMs: number;
+  /** Shown in errors instead of the type (never the body: it may hold a password). */
+  describe?: string;
+}
+
+const QUIET = () => undefined;
+
+/**
+ * One client destination's session with the Generic Connector over one STOMP connection: subscribes the
+ * client topic, runs the Hello/Beat handshake, sends commands with reply-to, expires and correlation-id,
+ * matches their replies, and reconnects with capped backoff when the broker goes away.
+ *
+ * Emits 'link' (GcLinkChange), 'event' (GcIncoming, every message on the topic), 'in-service'
+ * ({ resumed }: resumed is true when events may have been missed since the last time in service),
+ * and 'destination-reconnect' (GC asked for every agent to be connected and logged in again).
+ */
+export class GcSession extends EventEmitter {
+  readonly link = new GcLinkStateMachine();
+  private readonly pending = new PendingCommands();
+  private readonly backoff: Backoff;
+  private readonly handshake: GcHandshake;
+  private readonly replyTo: string;
+  private readonly queue: string;
+  private client: Client | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private missedEvents = false;
+
+  constructor(private readonly options: GcSessionOptions) {
+    super();
+    this.replyTo = `/topic/${options.clientDestination}`;
+    this.queue = `/queue/${options.commandQueue}`;
+    this.backoff = new Backoff(options.reconnect ?? { initialMs: 500, maxMs: 30000, jitter: 0.5 });
+    this.handshake = new GcHandshake({
+      helloTimeoutMs: options.helloTimeoutMs,
+      beatIntervalMs: options.beatIntervalMs,
+      maxMissedBeats: options.maxMissedBeats ?? 3,
+      sendHello: () => this.sendControl('Hello'),
+      sendBeat: () => this.sendControl('Beat'),
+      beatsMissed: (count) => {
+        this.missedEvents = true;
+        this.link.dispatch('beats-missed', `GC did not answer ${count} Beats in a row; sending Hello until it does`);
+        this.handshake.startHello();
+      },
+    });
+    this.link.on('change', (change: GcLinkChange) => this.emit('link', change));
+  }
+
+  get state(): GcLinkState {
+    return this.link.state;
+  }
+
+  get clientDestination(): string {
+    return this.options.clientDestination;
+  }
+
+  get pendingCommands(): number {
+    return this.pending.size;
+  }
+
+  start(): void {
+    if (this.link.state !== 'idle') return;
+    this.link.dispatch('start', `connecting to ${this.options.endpoint.host}:${this.options.endpoint.port}`);
+    void this.connect();
+  }
+
+  /** Sends a command and, where GC answers it, waits for the answer (digest §1.6). */
+  async command(command: GcCommand): Promise<CommandReply> {
+    const describe = command.describe ?? command.type;
+    const client = this.client;
+    if (this.link.state !== 'in-service' || !client) {
+      const why = this.link.state === 'out-of-service' ? 'GC is out of service (it has lost Finesse)' : `the GC link is ${this.link.state}`;
+      throw new GcCommandError(`cannot send ${describe}: ${why}`, this.link.state === 'stopped' ? 'closed' : 'not-in-service');
+    }
+    const correlationId = randomUUID();
+    const startedAt = Date.now();
+    const reply = command.expectsReply
+      ? this.pending.wait(correlationId, command.agentId, command.replyTypes ?? [], command.timeoutMs, describe)
+      : undefined;
+    await new Promise<void>((resolve) => this.write(client, command.type, command.body, correlationId, this.options.ttlMs, resolve));
+    return reply ?? { correlationId, elapsedMs: Date.now() - startedAt };
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearTimeout(this.retryTimer);
+    this.handshake.stop();
+    this.pending.failAll('the GC session was closed', 'closed');
+    const client = this.client;
+    this.client = undefined;
+    this.link.dispatch('stop', 'closed');
+    if (client) await disconnect(client);
+  }
+
+  private async connect(): Promise<void> {
+    let client: Client;
+    try {
+      client = await withTimeout(connectStomp(this.options.endpoint), this.options.connectTimeoutMs ?? 10000);
+    } catch (err) {
+      this.lost(err);
+      return;
+    }
+    if (this.stopping) {
+      client.on('error', QUIET);
+      destroy(client);
+      return;
+    }
+    this.client = client;
+    client.on('error', (err: Error) => this.lost(err, client));
+    client.on('end', () => this.lost(new Error('the broker closed the connection'), client));
+    client.subscribe({ destination: this.replyTo, ack: 'auto' }, (err, message) => {
+      if (!err) this.receive(message);
+    });
+    // The broker handles a connection's frames in order, so the topic exists before GC can answer Hello.
+    this.link.dispatch('subscribed', `subscribed to ${this.replyTo}; sending Hello to ${this.queue}`);
+    this.handshake.startHello();
+  }
+
+  private receive(message: Client.Message): void {
+    const headers = (message as unknown as { headers: Record<string, string> }).headers;
+    message.readString('utf-8', (err?: Error | null, body?: string) => {
+      if (err) return;
+      const text = body ?? '';
+      const incoming: GcIncoming = { body: text, headers, receivedAt: new Date().toISOString(), parsed: parseFinesseEvent(text) };
+      this.observe(incoming);
+      this.pending.settle(incoming);
+      this.emit('event', incoming);
+    });
+  }
+
+  /** System and DESTINATION events drive the link whether they answer Hello, Beat or nothing at all. */
+  private observe(incoming: GcIncoming): void {
+    const parsed = incoming.parsed;
+    if (!parsed.ok) return;
+    if (parsed.type === 'IN_SERVICE') {
+      this.handshake.answered();
+      if (this.link.state === 'in-service') return;
+      this.link.dispatch('in-service', 'GC is in service');
+      this.backoff.reset();
+      this.handshake.startBeat();
+      const resumed = this.missedEvents;
+      this.missedEvents = false;
+      this.emit('in-service', { resumed });
+    } else if (parsed.type === 'OUT_OF_SERVICE') {
+      this.handshake.answered();
+      if (this.link.state === 'out-of-service') return;
+      this.missedEvents = true;
+      this.link.dispatch('out-of-service', 'GC is out of service: it has lost its connection to Finesse');
+      this.handshake.startHello();
+    } else if (parsed.type === 'RECONNECT') {
+      this.handshake.answered();
+      const destination = (parsed.payload as { destination?: string }).destination;
+      if (destination === undefined || destination === this.options.clientDestination) this.emit('destination-reconnect');
+    }
+  }
+
+  private lost(err: unknown, client?: Client): void {
+    if (this.stopping || (client && client !== this.client)) return;
+    if (client) {
+      client.removeAllListeners('error');
+      client.removeAllListeners('end');
+      client.on('error', QUIET);
+      destroy(client);
+    }
+    this.client = undefined;
+    this.handshake.stop();
+    this.missedEvents = true;
+    const reason = `broker ${this.options.endpoint.host}:${this.options.endpoint.port}: ${describeError(err)}`;
+    this.pending.failAll(`the connection to the broker was lost (${reason})`, 'disconnected');
+    const delay = this.backoff.next();
+    this.link.dispatch('broker-lost', `${reason}; retrying in ${Math.round(delay / 100) / 10} s`);
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private sendControl(command: 'Hello' | 'Beat'): void {
+    const client = this.client;
+    if (!client) return;
+    // Hello and Beat outlive one handshake period at most: a stale one would only confuse the link state.
+    this.write(client, `${command}#${this.options.clientDestination}`, '', randomUUID(), this.options.helloTimeoutMs, QUIET);
+  }
+
+  private write(client: Client, type: string, body: string, correlationId: string, ttlMs: number, written: () => void): void {
+    const headers: Record<string, string> = { destination: this.queue, type, 'reply-to': this.replyTo, 'correlation-id': correlationId };
+    if (ttlMs > 0) headers.expires = String(Date.now() + ttlMs);
+    const frame = client.send(headers);
+    frame.end(body, written);
+  }
+}
+
+function describeError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`no STOMP CONNECTED frame within ${ms} ms`));
+      promise.then((late) => destroy(late as unknown as Client), QUIET);
+    }, ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, (err) => { clearTimeout(timer); reject(err); });
+  });
+}
+
+function disconnect(client: Client): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { destroy(client); resolve(); }, 2000);
+    client.on('error', QUIET);
+    client.disconnect(() => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/** stompit's declarations want an error for destroy(); a deliberate close has none. */
+function destroy(client: Client): void {
+  (client as unknown as { destroy(): void }).destroy();
+}

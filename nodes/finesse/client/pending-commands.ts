@@ -1,0 +1,95 @@
+import { GcCommandError } from './command-errors';
+import { agentOf, type GcIncoming } from './gc-incoming';
+
+export interface CommandReply {
+  correlationId: string;
+  /** The event that answered; absent for commands GC never answers (Connect, wrapup). */
+  reply?: GcIncoming;
+  elapsedMs: number;
+}
+
+interface Waiting {
+  agentId?: string;
+  replyTypes: readonly string[];
+  startedAt: number;
+  timer: NodeJS.Timeout;
+  resolve: (reply: CommandReply) => void;
+  reject: (err: GcCommandError) => void;
+}
+
+/**
+ * Commands waiting for GC's answer. GC copies a command's correlation-id onto the events that answer it
+ * (digest §1.6); where a GC build does not, the oldest command of the same agent that expects that event
+ * type takes it, so a reply is never left unclaimed while its command times out.
+ */
+export class PendingCommands {
+  private readonly waiting = new Map<string, Waiting>();
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  wait(correlationId: string, agentId: string | undefined, replyTypes: readonly string[], timeoutMs: number, describe: string): Promise<CommandReply> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(correlationId);
+        reject(new GcCommandError(`no answer from GC to ${describe} within ${timeoutMs} ms`, 'timeout', correlationId));
+      }, timeoutMs);
+      this.waiting.set(correlationId, { agentId, replyTypes, startedAt: Date.now(), timer, resolve, reject });
+    });
+  }
+
+  /** Ends the wait an incoming event answers; returns false when it answers none. */
+  settle(incoming: GcIncoming): boolean {
+    const correlationId = incoming.headers['correlation-id'];
+    let id = correlationId && this.waiting.has(correlationId) ? correlationId : undefined;
+    if (!id && !correlationId) id = this.claimant(incoming);
+    if (!id) return false;
+    const entry = this.waiting.get(id)!;
+    this.waiting.delete(id);
+    clearTimeout(entry.timer);
+    const refusal = refusalOf(incoming, id);
+    if (refusal) entry.reject(refusal);
+    else entry.resolve({ correlationId: id, reply: incoming, elapsedMs: Date.now() - entry.startedAt });
+    return true;
+  }
+
+  failAll(message: string, failure: 'disconnected' | 'closed' | 'not-in-service'): void {
+    for (const [id, entry] of this.waiting) {
+      clearTimeout(entry.timer);
+      entry.reject(new GcCommandError(message, failure, id));
+    }
+    this.waiting.clear();
+  }
+
+  private claimant(incoming: GcIncoming): string | undefined {
+    if (!incoming.parsed.ok) return undefined;
+    const agentId = agentOf(incoming);
+    const type = incoming.parsed.type;
+    const refusal = type === 'Error' || isReLogin(incoming);
+    for (const [id, entry] of this.waiting) {
+      if (entry.agentId !== agentId) continue;
+      if (refusal || entry.replyTypes.includes(type)) return id;
+    }
+    return undefined;
+  }
+}
+
+function isReLogin(incoming: GcIncoming): boolean {
+  const parsed = incoming.parsed;
+  return parsed.ok && parsed.type === 'State' && (parsed.payload as { state?: string }).state === 'RE_LOGIN';
+}
+
+function refusalOf(incoming: GcIncoming, correlationId: string): GcCommandError | undefined {
+  const parsed = incoming.parsed;
+  if (!parsed.ok) return undefined;
+  if (parsed.type === 'Error') {
+    const name = (parsed.payload as { error?: string }).error ?? 'unknown error';
+    const agent = agentOf(incoming);
+    return new GcCommandError(`GC refused the command${agent ? ` for agent ${agent}` : ''}: ${name}`, 'gc-error', correlationId, name, incoming);
+  }
+  if (isReLogin(incoming)) {
+    return new GcCommandError(`GC does not know agent ${agentOf(incoming) ?? ''} (State RE_LOGIN): the agent must log in again`, 're-login', correlationId, 'RE_LOGIN', incoming);
+  }
+  return undefined;
+}
