@@ -1,13 +1,17 @@
 'use strict';
-// `npm run simulate -- genesys [flags]`: runs a vendor simulator against KAFKA_BROKERS / --brokers,
-// or against a mock Kafka cluster it starts (and stops on exit).
+// `npm run simulate -- <vendor> [flags]`: runs a vendor simulator against the broker it needs. Kafka
+// simulators use KAFKA_BROKERS / --brokers or a mock cluster started here; the GC simulator uses
+// ACTIVEMQ_STOMP / --stomp or an ActiveMQ started here. What this script starts it stops on exit.
 const path = require('path');
 const { startKafka } = require('./lib/kafka-broker');
+const { startActiveMq } = require('./lib/activemq-broker');
 
 const root = path.resolve(__dirname, '..');
+const cli = (vendor, name) => () => require(path.join(root, 'build', 'nodes', vendor, 'simulator', 'cli'))[name];
 const SIMULATORS = {
-  genesys: () => require(path.join(root, 'build', 'nodes', 'genesys', 'simulator', 'cli')).runGenesysCli,
-  pom: () => require(path.join(root, 'build', 'nodes', 'pom', 'simulator', 'cli')).runPomCli,
+  genesys: { run: cli('genesys', 'runGenesysCli'), flag: '--brokers', start: async () => { const k = await startKafka(); return { address: k.brokers, stop: k.stop, what: 'Kafka' }; } },
+  pom: { run: cli('pom', 'runPomCli'), flag: '--brokers', start: async () => { const k = await startKafka(); return { address: k.brokers, stop: k.stop, what: 'Kafka' }; } },
+  finesse: { run: cli('finesse', 'runFinesseCli'), flag: '--stomp', start: async () => { const a = await startActiveMq(); return { address: a.stomp, stop: a.stop, what: 'ActiveMQ STOMP' }; } },
 };
 
 function takeFlag(argv, name) {
@@ -20,19 +24,20 @@ function takeFlag(argv, name) {
 async function main() {
   const argv = process.argv.slice(2);
   const vendor = argv.shift();
-  if (!SIMULATORS[vendor]) {
-    console.error(`usage: npm run simulate -- <${Object.keys(SIMULATORS).join('|')}> [--brokers host:port] [--help]`);
+  const simulator = SIMULATORS[vendor];
+  if (!simulator) {
+    console.error(`usage: npm run simulate -- <${Object.keys(SIMULATORS).join('|')}> [--brokers host:port | --stomp host:port] [--help]`);
     process.exit(2);
   }
-  const explicit = takeFlag(argv, '--brokers');
+  const explicit = takeFlag(argv, simulator.flag);
   const printing = argv.includes('--print') || argv.includes('--help');
-  const kafka = explicit || printing ? { brokers: explicit || '', stop: async () => {} } : await startKafka();
-  if (!explicit && !printing) console.error(`[simulate] Kafka at ${kafka.brokers}`);
+  const broker = explicit || printing ? { address: explicit || '', stop: async () => {} } : await simulator.start();
+  if (!explicit && !printing) console.error(`[simulate] ${broker.what} at ${broker.address}`);
   // The simulator stops itself cleanly on SIGINT and resolves; the broker we started goes after it.
   try {
-    await SIMULATORS[vendor]()(argv, kafka.brokers);
+    await simulator.run()(argv, broker.address);
   } finally {
-    await kafka.stop();
+    await broker.stop();
   }
   process.exit(0);
 }

@@ -4,6 +4,7 @@
 const path = require('path');
 const { spawn } = require('child_process');
 const { startKafka } = require('./lib/kafka-broker');
+const { startActiveMq } = require('./lib/activemq-broker');
 const { prepareUserDir } = require('./lib/demo-userdir');
 
 const root = path.resolve(__dirname, '..');
@@ -52,10 +53,26 @@ async function main() {
   stops.push(() => genesys.stop());
   console.log('[demo] Genesys simulator publishing to voice-agentstate');
 
+  const activemq = await startActiveMq();
+  stops.push(() => activemq.stop());
+  const [amqHost, amqPort] = activemq.stomp.split(':');
+  console.log(`[demo] ActiveMQ STOMP at ${activemq.stomp}`);
+  const { GcSimulator, DEFAULT_ROSTER, startCallGenerator } = require(path.join(root, 'build', 'nodes', 'finesse', 'simulator'));
+  const gc = new GcSimulator({ stomp: { host: amqHost, port: Number(amqPort) }, commandQueue: 'Connector1', agents: DEFAULT_ROSTER });
+  await gc.start();
+  stops.push(() => gc.stop());
+  const calls = startCallGenerator(gc, DEFAULT_ROSTER.map((a) => a.id), 45000, (line) => console.log(`[demo] GC simulator: ${line}`));
+  stops.push(() => calls.stop());
+  console.log('[demo] GC simulator consuming /queue/Connector1 (agents 1001-1004, password "secret"; an inbound call for a READY agent every 45 s)');
+
   // The demo's broker is local and plain: the examples' TLS settings are for a real POM.
   const localKafka = { brokers: kafka.brokers, sessionTimeout: 10000, tls: false };
   // The simulators start while Node-RED is still joining its consumer groups: read the demo's topics from their start.
-  prepareUserDir({ userDir, root, port, endpoints: { 'cc-kafka-broker': localKafka, 'cc-pom-events': { onlyNew: false } } });
+  prepareUserDir({
+    userDir, root, port,
+    endpoints: { 'cc-kafka-broker': localKafka, 'cc-pom-events': { onlyNew: false }, 'cc-finesse-gc': { host: amqHost, port: Number(amqPort), tls: false } },
+    credentials: { 'cc-finesse-agent': { password: 'secret' } },
+  });
   const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
     cwd: root, stdio: ['inherit', 'pipe', 'inherit'],
   });

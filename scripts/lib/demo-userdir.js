@@ -28,11 +28,20 @@ function demoFlows(root, endpoints) {
   return flows;
 }
 
-function prepareUserDir({ userDir, root, port, endpoints }) {
+/** The demo's credentials (the simulators' test secrets) for every node of a type, e.g. { 'cc-finesse-agent': { password } }. */
+function demoCredentials(flows, credentials) {
+  const byId = {};
+  for (const node of flows) if (credentials[node.type]) byId[node.id] = credentials[node.type];
+  return byId;
+}
+
+function prepareUserDir({ userDir, root, port, endpoints, credentials = {} }) {
   fs.mkdirSync(userDir, { recursive: true });
   linkPack(userDir, root);
-  fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(demoFlows(root, endpoints), null, 2));
-  fs.rmSync(path.join(userDir, 'flows_cred.json'), { force: true });
+  const flows = demoFlows(root, endpoints);
+  fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows, null, 2));
+  // credentialSecret is false in the demo's settings, so Node-RED reads this file as plain JSON.
+  fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify(demoCredentials(flows, credentials), null, 2));
   fs.writeFileSync(path.join(userDir, 'settings.js'), `module.exports = {
     uiHost: '127.0.0.1',
     uiPort: ${port},

@@ -10,13 +10,16 @@ const BUILD = path.resolve(__dirname, '..', '..');
 export const brokerModule = require(path.join(BUILD, 'nodes', 'kafka', 'cc-kafka-broker'));
 export const genesysModule = require(path.join(BUILD, 'nodes', 'genesys', 'cc-genesys-agentstate'));
 export const pomModule = require(path.join(BUILD, 'nodes', 'pom', 'cc-pom-events'));
+/** Node-RED's Catch node, to prove errors reach a flow's error handling. */
+export const catchModule = require('@node-red/nodes/core/common/25-catch.js');
+export const finesseModules = ['cc-finesse-gc', 'cc-finesse-agent', 'cc-finesse-events', 'cc-finesse-command'].map((type) => require(path.join(BUILD, 'nodes', 'finesse', type)));
 
 export interface Msg {
   topic?: string;
   payload: any;
   event?: any;
   kafka?: any;
-  error?: { message: string; issues: { path: (string | number)[]; message: string }[] };
+  error?: { message: string; issues: { path: (string | number)[]; message: string }[]; code?: string; errorName?: string; correlationId?: string };
   [key: string]: any;
 }
 
