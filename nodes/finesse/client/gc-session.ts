@@ -66,6 +66,8 @@ export class GcSession extends EventEmitter {
 
   constructor(private readonly options: GcSessionOptions) {
     super();
+    // Every agent login and every node on the GC listens here: hundreds of agents are normal, not a leak.
+    this.setMaxListeners(0);
     this.replyTo = `/topic/${options.clientDestination}`;
     this.queue = `/queue/${options.commandQueue}`;
     this.backoff = new Backoff(options.reconnect ?? { initialMs: 500, maxMs: 30000, jitter: 0.5 });
