@@ -134,7 +134,7 @@ export class GcSessionUsers {
   }
 
   private broadcast(change: GcLinkChange): void {
-    if (change.to === 'broker-down' || change.to === 'out-of-service') this.owner.warn(`GC link ${change.to}: ${change.reason ?? ''}`);
+    if (change.event === 'broker-lost' || change.to === 'out-of-service') this.owner.warn(`GC link ${change.to}: ${change.reason ?? ''}`);
     else if (change.to === 'in-service') this.owner.log(`GC link in service (client destination ${this.session?.clientDestination})`);
     for (const user of this.users.values()) this.show(user, change);
   }

@@ -33,6 +33,8 @@ function plainClient(host, port, noDelay) {
 
 async function plainRequester(host, port, noDelay, agentId) {
   const client = await plainClient(host, port, noDelay);
+  let closing = false;
+  client.on('error', (err) => { if (!closing) console.error(`plain stompit client for agent ${agentId}: ${err.message}`); });
   const destination = `bench_plain_${process.pid}_${agentId}`;
   const replyTo = `/topic/${destination}`;
   const waiting = new Map();
@@ -59,7 +61,7 @@ async function plainRequester(host, port, noDelay, agentId) {
   client.send({ destination: `/queue/${QUEUE}`, type: `Connect#${agentId}`, 'reply-to': replyTo }).end(`${destination},pw${agentId}`);
   client.send({ destination: `/queue/${QUEUE}`, type: `Login#${agentId}`, 'reply-to': replyTo }).end(`pw${agentId},${Number(agentId) + 4000}`);
   await withTimeout(loggedIn, 10000, `plain login of agent ${agentId}`);
-  return { getState: () => send(`GetState#${agentId}`), close: () => client.disconnect() };
+  return { getState: () => send(`GetState#${agentId}`), close: () => { closing = true; client.disconnect(); } };
 }
 
 async function timePlain(requester, count) {
@@ -80,10 +82,11 @@ async function nodeRequester(RED, host, port, agentId) {
     { id: 'cmd', type: 'cc-finesse-command', z: 'tab', gc: 'gc', agent: 'agent', command: 'GetState', timeout: 10, wires: [['reply'], ['reply']] },
     { id: 'reply', type: 'cc-bench-latency', z: 'tab', wires: [] },
   ]);
-  const agent = RED.nodes.getNode('agent');
+  // setFlows resolves before the nodes exist: wait for the agent node and its login.
   const deadline = Date.now() + 20000;
-  while (!(agent.login && agent.login.state === 'logged-in')) {
-    if (Date.now() > deadline) throw new Error(`cc-finesse-agent ${agentId} did not log in: ${agent.login ? agent.login.machine.reason : 'no session'}`);
+  let agent;
+  while (!((agent = RED.nodes.getNode('agent')) && agent.login && agent.login.state === 'logged-in')) {
+    if (Date.now() > deadline) throw new Error(`cc-finesse-agent ${agentId} did not log in: ${agent && agent.login ? agent.login.machine.reason : 'no session'}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const command = RED.nodes.getNode('cmd');
