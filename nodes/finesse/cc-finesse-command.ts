@@ -26,11 +26,16 @@ export = function register(RED: NodeRedApi): void {
     const seconds = Number(config.timeout);
     const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? Math.max(100, Math.round(seconds * 1000)) : 10000;
     let link: GcLinkChange | undefined;
+    let shownText: string | undefined;
     const showStatus = () => {
       if (!link) return;
       const login = agentNode?.login;
       const detail = login ? agentSummary(login.agentId, login.state, login.agentState) : undefined;
-      this.status(linkStatus(link.to, link.reason, detail));
+      const status = linkStatus(link.to, link.reason, detail);
+      // A state change arrives as a login change and an agent state together: show it once.
+      if (status.text === shownText) return;
+      shownText = status.text;
+      this.status(status);
     };
     const user: GcUser = { node: this, linkChanged: (change) => { link = change; showStatus(); } };
     const session = gcNode?.acquire(user);
