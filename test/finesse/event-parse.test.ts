@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import type { ParsedEvent, ParseFailure } from '../../nodes/shared/parse-result';
+import type { ParseFailure } from '../../nodes/shared/parse-result';
 import {
-  FINESSE_ERROR_NAMES, FINESSE_EVENT_TYPES, FinesseEventSchema, parseFinesseEvent, type FinesseEventPayload,
+  FINESSE_ERROR_NAMES, FINESSE_EVENT_TYPES, FinesseEventSchema, parseFinesseEvent,
 } from '../../nodes/finesse/schema/events';
-
-/** Parses a body that must be delivered, checks it against FinesseEventSchema, and returns the payload without args and raw. */
-function parsed(body: string): ParsedEvent<FinesseEventPayload> & { fields: Record<string, unknown> } {
-  const result = parseFinesseEvent(body);
-  if (!result.ok) assert.fail(`expected ok for ${JSON.stringify(body)}, got: ${result.message}`);
-  const checked = FinesseEventSchema.safeParse(result.payload);
-  if (!checked.success) assert.fail(`payload fails FinesseEventSchema: ${checked.error.message}`);
-  assert.equal(result.payload.raw, body);
-  const fields: Record<string, unknown> = { ...result.payload };
-  delete fields.args;
-  delete fields.raw;
-  return { ...result, fields };
-}
+import { parsed } from '../support/finesse-events';
 
 function rejected(body: string): ParseFailure {
   const result = parseFinesseEvent(body);

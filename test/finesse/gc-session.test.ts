@@ -4,20 +4,12 @@ import { GcCommandError } from '../../nodes/finesse/client/command-errors';
 import { GcSession } from '../../nodes/finesse/client/gc-session';
 import type { GcSimulator } from '../../nodes/finesse/simulator';
 import { AGENTS, extensionOf, field, linkReaches, nextEvent, sendCommand, sessionOptions, startSimulator, typeOf, uniqueName } from '../support/finesse';
-import { until } from '../support/wait';
+import { nextEmitted, until } from '../support/wait';
 
 /** Resolves once the agent's login keeper reaches the state. */
-function loginReaches(login: AgentLogin, state: string, timeoutMs = 10000): Promise<void> {
-  if (login.state === state) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`agent ${login.agentId} did not reach ${state} within ${timeoutMs} ms (it is ${login.state}: ${login.machine.reason ?? ''})`)), timeoutMs);
-    login.on('change', function listener(change: { to: string }) {
-      if (change.to !== state) return;
-      clearTimeout(timer);
-      login.off('change', listener);
-      resolve();
-    });
-  });
+async function loginReaches(login: AgentLogin, state: string, timeoutMs = 10000): Promise<void> {
+  if (login.state === state) return;
+  await nextEmitted(login, 'change', `agent ${login.agentId} ${state}`, (change: { to: string }) => change.to === state, timeoutMs, () => `it is ${login.state}: ${login.machine.reason ?? ''}`);
 }
 
 describe('GC session against the simulator on ActiveMQ', function () {

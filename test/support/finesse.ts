@@ -2,6 +2,7 @@ import { encodeCommand } from '../../nodes/finesse/schema/commands';
 import { GcSession, type GcSessionOptions } from '../../nodes/finesse/client/gc-session';
 import type { GcIncoming } from '../../nodes/finesse/client/gc-incoming';
 import type { CommandReply } from '../../nodes/finesse/client/pending-commands';
+import { nextEmitted } from './wait';
 import { GcSimulator, type GcSimulatorOptions, type SimAgent } from '../../nodes/finesse/simulator';
 
 const [host, port] = (process.env.ACTIVEMQ_STOMP ?? '').split(':');
@@ -43,37 +44,13 @@ export function sessionOptions(commandQueue: string, overrides: Partial<GcSessio
 
 /** Resolves with the first event from now on that satisfies the predicate. */
 export function nextEvent(session: GcSession, what: string, predicate: (incoming: GcIncoming) => boolean, timeoutMs = 10000): Promise<GcIncoming> {
-  return new Promise((resolve, reject) => {
-    const listener = (incoming: GcIncoming) => {
-      if (!predicate(incoming)) return;
-      clearTimeout(timer);
-      session.off('event', listener);
-      resolve(incoming);
-    };
-    const timer = setTimeout(() => {
-      session.off('event', listener);
-      reject(new Error(`no ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    session.on('event', listener);
-  });
+  return nextEmitted(session, 'event', what, predicate, timeoutMs);
 }
 
 /** Resolves once the session's link reaches the state. */
-export function linkReaches(session: GcSession, state: string, timeoutMs = 15000): Promise<void> {
-  if (session.state === state) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const listener = (change: { to: string }) => {
-      if (change.to !== state) return;
-      clearTimeout(timer);
-      session.off('link', listener);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      session.off('link', listener);
-      reject(new Error(`link did not reach ${state} within ${timeoutMs} ms (it is ${session.state}: ${session.link.reason ?? ''})`));
-    }, timeoutMs);
-    session.on('link', listener);
-  });
+export async function linkReaches(session: GcSession, state: string, timeoutMs = 15000): Promise<void> {
+  if (session.state === state) return;
+  await nextEmitted(session, 'link', `link state ${state}`, (change: { to: string }) => change.to === state, timeoutMs, () => `it is ${session.state}: ${session.link.reason ?? ''}`);
 }
 
 /** Sends a catalogue command through the session the way cc-finesse-command does. */

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'events';
 import path from 'path';
 import { BROKERS } from './kafka';
+import { nextEmitted } from './wait';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 export const helper = require('node-red-node-test-helper');
@@ -80,22 +81,14 @@ export interface StatusCall {
 
 /** Resolves with the first status the node shows (from now on) that satisfies the predicate. */
 export function waitForStatus(node: EventEmitter, predicate: (s: StatusCall) => boolean, timeoutMs = 30000): Promise<StatusCall> {
-  return new Promise((resolve, reject) => {
-    const seen: string[] = [];
-    const listener = (call: { args: [StatusCall] }) => {
-      const status = call.args[0] ?? {};
-      seen.push(status.text ?? '');
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      node.off('call:status', listener);
-      resolve(status);
-    };
-    const timer = setTimeout(() => {
-      node.off('call:status', listener);
-      reject(new Error(`status not reached within ${timeoutMs} ms; saw: ${seen.slice(-8).join(' | ')}`));
-    }, timeoutMs);
-    node.on('call:status', listener);
-  });
+  const seen: string[] = [];
+  const shown = (call: { args: [StatusCall] }) => {
+    const status = call.args[0] ?? {};
+    seen.push(status.text ?? '');
+    return predicate(status);
+  };
+  return nextEmitted(node, 'call:status', 'such status', shown, timeoutMs, () => `saw: ${seen.slice(-8).join(' | ')}`)
+    .then((call) => (call as { args: [StatusCall] }).args[0] ?? {});
 }
 
 export function load(nodes: unknown[], flow: unknown[], credentials: Record<string, unknown> = {}): Promise<void> {
