@@ -24,6 +24,7 @@ export interface FinesseGcDefinition extends NodeDefinition {
 export const FINESSE_GC_CREDENTIALS = {
   login: { type: 'text' },
   passcode: { type: 'password' },
+  ca: { type: 'text' },
 } as const;
 
 export class GcSettingsError extends Error {}
@@ -55,7 +56,7 @@ export function gcSessionOptions(config: FinesseGcDefinition, credentials: Recor
     endpoint: {
       host,
       port,
-      tls: config.tls ? { rejectUnauthorized: config.rejectUnauthorized !== false } : false,
+      tls: config.tls ? { rejectUnauthorized: config.rejectUnauthorized !== false, ...(credentials.ca ? { ca: credentials.ca } : {}) } : false,
       login: credentials.login || undefined,
       passcode: credentials.passcode || undefined,
       vhost: config.vhost || undefined,

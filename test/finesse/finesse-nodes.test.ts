@@ -79,7 +79,13 @@ describe('Finesse nodes in Node-RED against the GC simulator on ActiveMQ', funct
   it('changes state through commands, answers on output 1, and refuses an illegal transition on output 2', async () => {
     await deploy();
     await out['ev-out'].waitUntil('agent 1001 logged in', (m) => m.some((x) => x.topic === 'DialogStatus' && x.payload.agentId === '1001'));
+    const headers: Record<string, string>[] = [];
+    simulator.on('command', (c: { type: string; headers: Record<string, string> }) => { if (c.type === 'MakeReady#1001') headers.push(c.headers); });
     const ready = await command('c1', { command: 'MakeReady' });
+    assert.equal(headers[0]['reply-to'], `/topic/${destination}`);
+    assert.equal(headers[0]['correlation-id'], ready.ok?.command.correlationId);
+    const expires = Number(headers[0].expires);
+    assert.ok(expires > Date.now() + 5000 && expires <= Date.now() + 10000, `expires ${expires} is about now + the 10 s TTL`);
     assert.equal(ready.ok?.topic, 'State');
     assert.equal(ready.ok?.payload.state, 'READY');
     assert.equal(ready.ok?.command.name, 'MakeReady');
@@ -165,7 +171,8 @@ describe('Finesse nodes in Node-RED against the GC simulator on ActiveMQ', funct
   it('never shows an agent password in messages, statuses or logs', async () => {
     await deploy();
     await out['ev-out'].waitUntil('both logged in', (m) => ['1001', '1002'].every((a) => m.some((x) => x.topic === 'DialogStatus' && x.payload.agentId === a)));
-    await command('c1', { command: 'Connect' });
+    const connect = await command('c1', { command: 'Connect' });
+    assert.deepEqual(connect.ok?.payload, { sent: true }, 'GC never answers Connect: the node completes when it is sent');
     await command('c1', { command: 'Login' });
     await command('c1', { command: 'MakeNotReadyWithReason', payload: { reason_code: '1,2' } });
     const everything = JSON.stringify([

@@ -93,6 +93,19 @@ describe('GC session against the simulator on ActiveMQ', function () {
     assert.equal(simulator.agent('1001')?.loggedIn, true);
   });
 
+  it('logs a mobile agent in with MOBILEAGENTLOGIN, its dial number and connection mode', async () => {
+    const session = open();
+    const bodies: string[] = [];
+    simulator.on('command', (c: { type: string; body: string }) => { if (c.type.startsWith('MOBILEAGENTLOGIN#')) bodies.push(c.body); });
+    const login = new AgentLogin(session, { agentId: '1009', password: 'pw1009', extension: extensionOf('1009'), dialNumber: '03005550199', callByCall: false }, { autoLogin: true });
+    logins.push(login);
+    await loginReaches(login, 'logged-in');
+    assert.deepEqual(commands.filter((t) => t.endsWith('#1009')), ['Connect#1009', 'MOBILEAGENTLOGIN#1009']);
+    assert.equal(bodies.length, 1);
+    assert.match(bodies[0], /,5009,03005550199,false$/);
+    assert.equal(bodies[0].includes('pw1009'), false, 'the simulator masks the password in what it reports');
+  });
+
   it('does not retry refused credentials', async () => {
     const session = open();
     const login = keepLoggedIn(session, '1002', 'wrong-password');

@@ -26,7 +26,9 @@ export interface StompEndpoint {
  */
 export function connectStomp(endpoint: StompEndpoint): Promise<Client> {
   const heartbeat = endpoint.heartbeatMs ?? 0;
-  const secure = endpoint.tls ? { rejectUnauthorized: true, servername: endpoint.host, ...endpoint.tls } : undefined;
+  // SNI carries host names only (RFC 6066); an address is verified against the certificate's IP entries.
+  const servername = net.isIP(endpoint.host) ? undefined : endpoint.host;
+  const secure = endpoint.tls ? { rejectUnauthorized: true, servername, ...endpoint.tls } : undefined;
   const openSocket = (options: object, listener?: () => void): net.Socket => {
     // stompit ignores its own ssl option once we supply connect, so TLS is chosen here.
     const socket = secure
