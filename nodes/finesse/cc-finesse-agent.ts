@@ -25,6 +25,9 @@ export = function register(RED: NodeRedApi): void {
     const user: GcUser = { node: this, linkChanged: () => undefined };
     const session = gcNode && agent ? gcNode.acquire(user) : undefined;
     if (!gcNode) this.error(`Finesse agent "${config.name || self.agentId}": no GC configured; pick or add a cc-finesse-gc`);
+    if (gcNode && agent && gcNode.agents.has(agent.agentId)) {
+      this.warn(`agent ${agent.agentId} has another cc-finesse-agent node on this GC: both would log it in, and GC keeps one session per agent`);
+    }
     if (session && agent) {
       const login = new AgentLogin(session, agent, { autoLogin: config.autoLogin !== false });
       self.login = login;

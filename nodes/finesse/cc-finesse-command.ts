@@ -53,8 +53,8 @@ export = function register(RED: NodeRedApi): void {
         const failure = err instanceof GcCommandError ? err : undefined;
         const out: NodeMessage = { ...msg, error: { message: err.message, code: failure?.failure ?? 'invalid-command', errorName: failure?.errorName, correlationId: failure?.correlationId } };
         if (failure?.reply?.parsed.ok) {
-          out.payload = failure.reply.parsed.payload;
-          out.stomp = failure.reply.headers;
+          out.payload = structuredClone(failure.reply.parsed.payload);
+          out.stomp = { ...failure.reply.headers };
         }
         send([null, out]);
         done(err);
@@ -79,7 +79,8 @@ export = function register(RED: NodeRedApi): void {
         const commandInfo = { ...sent, correlationId: result.correlationId, elapsedMs: result.elapsedMs };
         const reply = result.reply;
         if (reply && reply.parsed.ok) {
-          const out = eventMessage('finesse', reply.parsed, { name: 'stomp', meta: reply.headers }, reply.receivedAt) as unknown as NodeMessage;
+          const own = { ...reply.parsed, payload: structuredClone(reply.parsed.payload) };
+          const out = eventMessage('finesse', own, { name: 'stomp', meta: { ...reply.headers } }, reply.receivedAt) as unknown as NodeMessage;
           send([{ ...msg, ...out, command: commandInfo }, null]);
         } else if (reply) {
           send([{ ...msg, payload: reply.body, topic: 'unparsed', stomp: reply.headers, command: commandInfo }, null]);

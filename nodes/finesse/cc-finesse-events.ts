@@ -24,10 +24,11 @@ export = function register(RED: NodeRedApi): void {
       this.error('No GC configured: open the node and pick or add a cc-finesse-gc');
     }
     const onEvent = (incoming: GcIncoming) => {
-      const transport = { name: 'stomp' as const, meta: incoming.headers };
+      // The session parses each event once for all its nodes: each message gets its own copy to change.
+      const transport = { name: 'stomp' as const, meta: { ...incoming.headers } };
       const parsed = incoming.parsed;
       if (parsed.ok) {
-        if (passes(filter, parsed)) this.send([eventMessage('finesse', parsed, transport, incoming.receivedAt), null]);
+        if (passes(filter, parsed)) this.send([eventMessage('finesse', { ...parsed, payload: structuredClone(parsed.payload) }, transport, incoming.receivedAt), null]);
         return;
       }
       const msg = failureMessage('finesse', incoming.body, parsed, transport, incoming.receivedAt);

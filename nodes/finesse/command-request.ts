@@ -43,7 +43,9 @@ export function commandRequest(msg: NodeMessage, settings: CommandNodeSettings):
   }
   const known = findCommand(name);
   if (!known) throw new CommandArgumentError(`unknown command "${name}": use one of the node's list, or "raw"`);
-  const defaults = LOGIN_COMMANDS.has(known.name) ? { ...settings.argumentDefaults, client_destination: settings.clientDestination } : {};
+  // The agent node's password and extension belong to its own agent only, never to one msg.agentId names.
+  const ownAgent = agentId === settings.agentId;
+  const defaults = LOGIN_COMMANDS.has(known.name) ? { ...(ownAgent ? settings.argumentDefaults : {}), client_destination: settings.clientDestination } : {};
   const args = withDefaults(known.args.map((a) => a.name), msg.payload, defaults);
   const encoded = encodeCommand({
     command: known.name,

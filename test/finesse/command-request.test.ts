@@ -25,6 +25,11 @@ describe('cc-finesse-command: from a message to a GC command', () => {
     assert.equal(connect.command.expectsReply, false);
   });
 
+  it('never lends the agent node\'s password to an agent msg.agentId names', () => {
+    assert.throws(() => commandRequest({ command: 'Login', agentId: '1002' }, settings), /agent_password/);
+    assert.equal(commandRequest({ command: 'Connect', agentId: '1002', payload: { agent_password: 'pw1002' } }, settings).encoded.body, 'NR_test,pw1002');
+  });
+
   it('never fills another party\'s extension with this agent\'s', () => {
     assert.throws(() => commandRequest({ command: 'TransferCall', payload: { dialog_id: '16777301' } }, settings), /agent_extension/);
     assert.equal(commandRequest({ command: 'TransferCall', payload: { agent_extension: '5002', dialog_id: '16777301' } }, settings).encoded.body, '5002,16777301');

@@ -1,6 +1,7 @@
 import assert from 'assert/strict';
 import path from 'path';
 import { AgentLogin } from '../../nodes/finesse/client/agent-login';
+import type { GcCommandError } from '../../nodes/finesse/client/command-errors';
 import { GcSession } from '../../nodes/finesse/client/gc-session';
 import { GcSimulator } from '../../nodes/finesse/simulator';
 import { AGENTS, extensionOf, linkReaches, sendCommand, sessionOptions, typeOf, uniqueName } from '../support/finesse';
@@ -51,8 +52,16 @@ describe('GC session across an ActiveMQ restart', function () {
       if (name === 'Login' && agentId in logins0) logins0[agentId]++;
     });
 
+    // Commands still waiting when the broker goes fail at once, as lost, and nothing is left unhandled.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    simulator.dropReplies(true);
+    const waiting = Array.from({ length: 20 }, () => sendCommand(session!, 'GetState', '1001', [], 60000).then(() => 'answered', (err: GcCommandError) => err.failure));
     await broker.stop();
     await linkReaches(session, 'broker-down');
+    assert.deepEqual(new Set(await Promise.all(waiting)), new Set(['disconnected']));
+    simulator.dropReplies(false);
     // GC restarted too while the broker was away: it forgot every agent, so only a fresh login brings them back.
     simulator.restart();
     broker = await startActiveMq({ own: true, port }) as Broker;
@@ -63,5 +72,7 @@ describe('GC session across an ActiveMQ restart', function () {
     assert.deepEqual(logins0, { 1001: 1, 1002: 1, 1003: 1 });
     const reply = await sendCommand(session, 'GetState', '1002');
     assert.equal(typeOf(reply), 'State');
+    process.off('unhandledRejection', onUnhandled);
+    assert.deepEqual(unhandled, []);
   });
 });

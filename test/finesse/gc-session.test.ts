@@ -52,6 +52,15 @@ describe('GC session against the simulator on ActiveMQ', function () {
     assert.equal(session.state, 'in-service');
   });
 
+  it('sends Hello and Beat without expires when the time-to-live is off (a broker clock ahead of ours would drop them)', async () => {
+    const headers: Record<string, string>[] = [];
+    simulator.on('command', (c: { type: string; headers: Record<string, string> }) => { if (/^(Hello|Beat)#/.test(c.type)) headers.push(c.headers); });
+    const session = open({ ttlMs: 0 });
+    await linkReaches(session, 'in-service');
+    await until('a Beat', () => headers.length >= 2, 5000, 20);
+    assert.ok(headers.every((h) => h.expires === undefined || h.expires === '0'), JSON.stringify(headers.map((h) => h.expires)));
+  });
+
   it('keeps sending Hello while GC is silent, and gets in service when it answers', async () => {
     simulator.setUnresponsive(true);
     const session = open();

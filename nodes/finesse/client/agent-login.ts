@@ -1,6 +1,7 @@
 import { EventEmitter } from 'events';
 import { Backoff } from '../../shared/backoff';
 import { encodeCommand } from '../schema/commands';
+import { GcCommandError } from './command-errors';
 import { AgentLoginStateMachine, type AgentLoginChange, type AgentLoginState } from './agent-login-state';
 import type { GcIncoming } from './gc-incoming';
 import type { GcSession } from './gc-session';
@@ -48,6 +49,7 @@ export class AgentLogin extends EventEmitter {
   private lastAgentState: string | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private loginTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
   private readonly backoff = new Backoff({ initialMs: 2000, maxMs: 60000, jitter: 0.5 });
   private readonly onEvent = (incoming: GcIncoming) => this.observe(incoming);
   private readonly onInService = ({ resumed }: { resumed: boolean }) => this.inService(resumed);
@@ -87,11 +89,12 @@ export class AgentLogin extends EventEmitter {
   noteLogin(reason: string): void {
     this.wanted = true;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.loginTimer);
     this.machine.dispatch('login', reason);
+    this.startLoginTimer();
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.loginTimer);
     this.session.off('event', this.onEvent);
@@ -116,7 +119,8 @@ export class AgentLogin extends EventEmitter {
     // A login already under way answers GC's request too (RE_LOGIN and RECONNECT often arrive together).
     if (!this.wanted || state === 'invalidated' || state === 'failed' || state === 'logging-in') return;
     this.machine.dispatch('re-login', reason);
-    void this.sendLogin();
+    // While the link is not in service the login waits for it (inService() sends it).
+    if (this.session.state === 'in-service') void this.sendLogin();
   }
 
   private async sendLogin(): Promise<void> {
@@ -124,16 +128,25 @@ export class AgentLogin extends EventEmitter {
     clearTimeout(this.loginTimer);
     const mobile = Boolean(this.agent.dialNumber);
     this.machine.dispatch('login', mobile ? `mobile agent login, dial number ${this.agent.dialNumber}` : `login on extension ${this.agent.extension}`);
-    this.loginTimer = setTimeout(() => this.retry('no answer to Login'), this.options.loginTimeoutMs ?? 10000);
+    this.startLoginTimer();
     try {
       await this.send('Connect', [this.session.clientDestination, this.agent.password]);
+      // Closed, invalidated or logged out while Connect was on its way: Login (and its password) stays here.
+      if (this.disposed || !this.wanted || this.machine.state !== 'logging-in') return;
       await this.send(mobile ? 'MobileAgentLogin' : 'Login', mobile
         ? [this.agent.password, this.agent.extension, this.agent.dialNumber, this.agent.callByCall ?? true]
         : [this.agent.password, this.agent.extension]);
     } catch (err) {
+      // A link that went down meanwhile is no refusal: the login goes again when GC is back in service.
+      if (err instanceof GcCommandError) return;
       clearTimeout(this.loginTimer);
       this.machine.dispatch('refused', (err as Error).message);
     }
+  }
+
+  private startLoginTimer(): void {
+    clearTimeout(this.loginTimer);
+    this.loginTimer = setTimeout(() => this.retry('no answer to Login'), this.options.loginTimeoutMs ?? 10000);
   }
 
   private async send(command: string, args: unknown[]): Promise<void> {

@@ -42,6 +42,7 @@ export interface GcCommand {
 }
 
 const QUIET = () => undefined;
+const STOMP_HEARTBEAT_MS = 10000;
 
 /**
  * One client destination's session with the Generic Connector over one STOMP connection: subscribes the
@@ -63,6 +64,8 @@ export class GcSession extends EventEmitter {
   private retryTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private missedEvents = false;
+  /** Commands whose frame is still being written, each with the way to fail it. */
+  private readonly writing = new Set<(err: GcCommandError) => void>();
 
   constructor(private readonly options: GcSessionOptions) {
     super();
@@ -117,7 +120,14 @@ export class GcSession extends EventEmitter {
     const reply = command.expectsReply
       ? this.pending.wait(correlationId, command.agentId, command.replyTypes ?? [], command.timeoutMs, describe)
       : undefined;
-    await new Promise<void>((resolve) => this.write(client, command.type, command.body, correlationId, this.options.ttlMs, resolve));
+    // The wait may end (broker lost, timeout) while the frame is still being written: the caller hears of it below.
+    reply?.catch(QUIET);
+    try {
+      await this.writeCommand(client, command.type, command.body, correlationId, describe);
+    } catch (err) {
+      this.pending.cancel(correlationId);
+      throw err;
+    }
     return reply ?? { correlationId, elapsedMs: Date.now() - startedAt };
   }
 
@@ -127,6 +137,7 @@ export class GcSession extends EventEmitter {
     clearTimeout(this.retryTimer);
     this.handshake.stop();
     this.pending.failAll('the GC session was closed', 'closed');
+    this.failWrites('the GC session was closed', 'closed');
     const client = this.client;
     this.client = undefined;
     this.link.dispatch('stop', 'closed');
@@ -136,7 +147,10 @@ export class GcSession extends EventEmitter {
   private async connect(): Promise<void> {
     let client: Client;
     try {
-      client = await withTimeout(connectStomp(this.options.endpoint), this.options.connectTimeoutMs ?? 10000);
+      // STOMP heart-beats find a connection that died without a word (NAT, firewall, a crashed broker host) in
+      // seconds rather than at the kernel's TCP timeout; GC's own Beat cannot, it only tells GC is silent.
+      const endpoint = { heartbeatMs: STOMP_HEARTBEAT_MS, ...this.options.endpoint };
+      client = await withTimeout(connectStomp(endpoint), this.options.connectTimeoutMs ?? 10000);
     } catch (err) {
       this.lost(err);
       return;
@@ -208,6 +222,7 @@ export class GcSession extends EventEmitter {
     this.missedEvents = true;
     const reason = `broker ${this.options.endpoint.host}:${this.options.endpoint.port}: ${describeError(err)}`;
     this.pending.failAll(`the connection to the broker was lost (${reason})`, 'disconnected');
+    this.failWrites(`the connection to the broker was lost (${reason})`, 'disconnected');
     const delay = this.backoff.next();
     this.link.dispatch('broker-lost', `${reason}; retrying in ${Math.round(delay / 100) / 10} s`);
     this.retryTimer = setTimeout(() => void this.connect(), delay);
@@ -216,11 +231,36 @@ export class GcSession extends EventEmitter {
   private sendControl(command: 'Hello' | 'Beat'): void {
     const client = this.client;
     if (!client) return;
-    // Hello and Beat outlive one handshake period at most: a stale one would only confuse the link state.
-    this.write(client, `${command}#${this.options.clientDestination}`, '', randomUUID(), this.options.helloTimeoutMs, QUIET);
+    // Hello and Beat outlive one handshake period at most (a stale one would only confuse the link state), unless
+    // expiry is off altogether: a broker clock ahead of ours would then drop every one of them.
+    const ttlMs = this.options.ttlMs > 0 ? this.options.helloTimeoutMs : 0;
+    this.write(client, `${command}#${this.options.clientDestination}`, '', randomUUID(), ttlMs, QUIET);
   }
 
-  private write(client: Client, type: string, body: string, correlationId: string, ttlMs: number, written: () => void): void {
+  /**
+   * Resolves once the frame is written. stompit never calls back for frames still queued when the socket dies,
+   * so every write in flight is also failed by lost() and stop().
+   */
+  private writeCommand(client: Client, type: string, body: string, correlationId: string, describe: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const fail = (err: GcCommandError) => {
+        this.writing.delete(fail);
+        reject(err);
+      };
+      this.writing.add(fail);
+      this.write(client, type, body, correlationId, this.options.ttlMs, (err) => {
+        if (!this.writing.delete(fail)) return;
+        if (err) reject(new GcCommandError(`could not send ${describe}: ${describeError(err)}`, 'disconnected', correlationId));
+        else resolve();
+      });
+    });
+  }
+
+  private failWrites(message: string, failure: 'disconnected' | 'closed'): void {
+    for (const fail of [...this.writing]) fail(new GcCommandError(message, failure));
+  }
+
+  private write(client: Client, type: string, body: string, correlationId: string, ttlMs: number, written: (err?: Error | null) => void): void {
     const headers: Record<string, string> = { destination: this.queue, type, 'reply-to': this.replyTo, 'correlation-id': correlationId };
     if (ttlMs > 0) headers.expires = String(Date.now() + ttlMs);
     const frame = client.send(headers);

@@ -19,11 +19,13 @@ interface Waiting {
 
 /**
  * Commands waiting for GC's answer. GC copies a command's correlation-id onto the events that answer it
- * (digest §1.6); where a GC build does not, the oldest command of the same agent that expects that event
+ * (digest §1.6); where a GC build never does, the oldest command of the same agent that expects that event
  * type takes it, so a reply is never left unclaimed while its command times out.
  */
 export class PendingCommands {
   private readonly waiting = new Map<string, Waiting>();
+  /** Whether GC has been seen copying correlation ids onto its events. */
+  private echoes = false;
 
   get size(): number {
     return this.waiting.size;
@@ -39,11 +41,22 @@ export class PendingCommands {
     });
   }
 
+  /** Forgets a wait whose command could not be sent. */
+  cancel(correlationId: string): void {
+    const entry = this.waiting.get(correlationId);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.waiting.delete(correlationId);
+  }
+
   /** Ends the wait an incoming event answers; returns false when it answers none. */
   settle(incoming: GcIncoming): boolean {
     const correlationId = incoming.headers['correlation-id'];
+    if (correlationId) this.echoes = true;
     let id = correlationId && this.waiting.has(correlationId) ? correlationId : undefined;
-    if (!id && !correlationId) id = this.claimant(incoming);
+    // Matching by agent and type is only for a GC that never copies correlation ids: where it does, an event
+    // without one is news (a state change at the phone), not the answer to a command.
+    if (!id && !correlationId && !this.echoes) id = this.claimant(incoming);
     if (!id) return false;
     const entry = this.waiting.get(id)!;
     this.waiting.delete(id);
