@@ -5,6 +5,7 @@ import { eventMessage, failureMessage, type Transport, type Vendor } from '../me
 import { parseFailure, type ParsedEvent, type ParseResult } from '../parse-result';
 import { connectionStatus } from '../status';
 import type { NodeMessage, NodeRedNode } from './node-red';
+import { StatusDisplay } from './status-display';
 
 export interface KafkaSourceNodeSpec<T> {
   vendor: Vendor;
@@ -30,8 +31,6 @@ export interface KafkaSourceNodeControl {
   setAlarm(text: string | undefined): void;
 }
 
-const STATUS_EVERY_MS = 1000;
-
 /**
  * The glue every Kafka source node shares: one consumer from the broker config node, each record
  * parsed and sent out of an event output or the last output (what could not be read), the status
@@ -56,32 +55,14 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   let count = 0;
   let connection: KafkaSourceState = { state: 'connecting', partitions: 0 };
   let alarm: string | undefined;
-  let statusTimer: NodeJS.Timeout | undefined;
-  let statusDirty = false;
-
-  const showStatus = () => {
-    statusDirty = false;
-    if (alarm) {
-      node.status({ fill: 'red', shape: 'dot', text: alarm });
-      return;
-    }
+  const display = new StatusDisplay(node, () => {
+    if (alarm) return { fill: 'red', shape: 'dot', text: alarm };
     const detail = connection.state === 'connected' ? `${connection.partitions} partition${connection.partitions === 1 ? '' : 's'}` : undefined;
-    node.status(connectionStatus({ state: connection.state, reason: connection.reason, count, detail }));
-  };
-  const countChanged = () => {
-    if (statusTimer) {
-      statusDirty = true;
-      return;
-    }
-    showStatus();
-    statusTimer = setTimeout(function flush() {
-      statusTimer = undefined;
-      if (statusDirty) showStatus();
-    }, STATUS_EVERY_MS);
-  };
+    return connectionStatus({ state: connection.state, reason: connection.reason, count, detail });
+  });
   control.setAlarm = (text) => {
     alarm = text;
-    showStatus();
+    display.now();
   };
 
   const onRecord = (record: KafkaRecord) => {
@@ -98,7 +79,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
     if (spec.accept && !spec.accept(parsed, record)) return;
     node.send(outputs(spec.outputOf ? spec.outputOf(parsed, record) : 0, eventMessage(spec.vendor, parsed, transport, record.receivedAt)));
     count++;
-    countChanged();
+    display.soon();
   };
 
   const source = broker.acquireSource(node, {
@@ -107,14 +88,14 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   if (source) {
     source.on('state', (update: KafkaSourceState) => {
       connection = update;
-      showStatus();
+      display.now();
       spec.onState?.(update);
     });
     node.status(connectionStatus({ state: 'connecting' }));
     source.start();
   }
   node.on('close', (_removed, done) => {
-    clearTimeout(statusTimer);
+    display.close();
     broker.releaseSource(node).then(done, (err: Error) => {
       node.warn(`closing the Kafka consumer: ${err.message}`);
       done();

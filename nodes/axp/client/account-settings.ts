@@ -1,0 +1,41 @@
+/** What one AXP account needs to reach the Notification API (the cc-axp-account node's settings and credentials). */
+export interface AxpAccountSettings {
+  /** The CCaaS host, `https://` assumed when no scheme is given (`http://` only for a local simulator). */
+  apiHost: string;
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  appKey?: string;
+  /** Overrides `<apiHost>/api/auth/v1/<accountId>/protocol/openid-connect/token`. */
+  tokenUrl?: string;
+  rejectUnauthorized: boolean;
+}
+
+export class AxpSettingsError extends Error {}
+
+/** The API base URL without a trailing slash; refuses what cannot be a host. */
+export function apiBase(apiHost: string): string {
+  const raw = apiHost.trim();
+  if (!raw) throw new AxpSettingsError('no API host set');
+  const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new AxpSettingsError(`API host "${raw}" is not a host name or URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AxpSettingsError(`API host must be https:// (or http:// for a local simulator), not ${url.protocol}//`);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function tokenUrlOf(settings: AxpAccountSettings): string {
+  if (settings.tokenUrl && settings.tokenUrl.trim()) return settings.tokenUrl.trim();
+  return `${apiBase(settings.apiHost)}/api/auth/v1/${encodeURIComponent(settings.accountId)}/protocol/openid-connect/token`;
+}
+
+export function checkAccount(settings: AxpAccountSettings): void {
+  apiBase(settings.apiHost);
+  if (!/^[A-Za-z0-9_-]+$/.test(settings.accountId)) throw new AxpSettingsError(settings.accountId ? `account id "${settings.accountId}" may only hold letters and digits` : 'no account id set');
+  if (!settings.clientId) throw new AxpSettingsError('no client id set');
+  if (!settings.clientSecret) throw new AxpSettingsError('no client secret set');
+}

@@ -1,0 +1,351 @@
+import { EventEmitter } from 'events';
+import WebSocket from 'ws';
+import { Backoff, type BackoffOptions } from '../../shared/backoff';
+import { parseFailure, type ParsedEvent, type ParseFailure } from '../../shared/parse-result';
+import { authenticationMessage, notificationId, parseAxpFrame, pingMessage, type AxpNotification, type AxpSubscription } from '../schema';
+import { RecentIds } from './recent-ids';
+import { classifyStepFailure } from './stream-errors';
+import { AxpStreamStateMachine, type AxpStreamChange, type AxpStreamState } from './stream-state';
+import { AxpApiError, type AxpSubscriptionsApi } from './subscriptions-api';
+import type { AxpTokenSource } from './token-source';
+
+export interface AxpStreamOptions {
+  /** Event names for the subscription; empty = ALL. */
+  events: readonly string[];
+  rejectUnauthorized: boolean;
+  /** The vendor recommends a ping every 30 s; never later than half the server's pingInterval. */
+  pingEveryMs?: number;
+  pongTimeoutMs?: number;
+  authTimeoutMs?: number;
+  /** Frames above this go to the error output instead of being parsed. */
+  maxFrameBytes?: number;
+  reconnect?: BackoffOptions;
+  /** How many delivered event ids are remembered to drop replays. */
+  rememberIds?: number;
+}
+
+/** Where a message came from: msg.ws. */
+export interface AxpOrigin {
+  subscriptionId: string;
+  endpoint: string;
+}
+
+export interface AxpDelivery extends AxpOrigin {
+  text: string;
+  receivedAt: string;
+}
+
+const RENEW_SHARE = 0.8;
+const DEFAULT_LIFETIME_S = 900;
+/** A hard ceiling for ws itself; frames between maxFrameBytes and this reach the error output. */
+const SOCKET_MAX_PAYLOAD = 16 * 1024 * 1024;
+const QUIET = () => undefined;
+
+/**
+ * One AXP subscription streamed over its WebSocket (digest §4): token, subscription, socket, authentication,
+ * pings, renewal before expiry, recovery from each failed authentication status, reconnects with capped backoff
+ * and jitter, replays dropped by event id, and the subscription deleted on stop.
+ *
+ * Emits 'state' (AxpStreamChange), 'notification' (ParsedEvent, AxpDelivery), 'invalid' (ParseFailure,
+ * AxpDelivery) and 'duplicate' (event id).
+ */
+export class AxpEventStream extends EventEmitter {
+  readonly machine = new AxpStreamStateMachine();
+  private subscription: AxpSubscription | undefined;
+  private socket: WebSocket | undefined;
+  private generation = 0;
+  private stopping = false;
+  private invalidTokens = 0;
+  private unknownSubscriptions = 0;
+  private readonly backoff: Backoff;
+  private readonly seen: RecentIds;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private authTimer: NodeJS.Timeout | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private pongTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly tokens: AxpTokenSource, private readonly api: AxpSubscriptionsApi, private readonly options: AxpStreamOptions) {
+    super();
+    this.backoff = new Backoff(options.reconnect ?? { initialMs: 1000, maxMs: 60000, jitter: 0.5 });
+    this.seen = new RecentIds(options.rememberIds ?? 5000);
+    this.machine.on('change', (change: AxpStreamChange) => this.emit('state', change));
+  }
+
+  get state(): AxpStreamState {
+    return this.machine.state;
+  }
+
+  get subscriptionId(): string | undefined {
+    return this.subscription?.subscriptionId;
+  }
+
+  start(): void {
+    if (this.machine.state === 'idle') void this.attempt();
+  }
+
+  /** Closes the socket and deletes the subscription (best effort, bounded); resolves with a warning if the delete failed. */
+  async stop(): Promise<string | undefined> {
+    if (this.stopping) return undefined;
+    this.stopping = true;
+    this.generation++;
+    this.clearTimers();
+    this.closeSocket(1000, 'node closed');
+    this.machine.dispatch('stop', 'closed');
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    if (!subscription) return undefined;
+    try {
+      await this.api.delete(subscription.subscriptionId);
+      return undefined;
+    } catch (err) {
+      return `could not delete subscription ${subscription.subscriptionId}: ${(err as Error).message}`;
+    }
+  }
+
+  private async attempt(): Promise<void> {
+    const generation = ++this.generation;
+    const stale = () => this.stopping || generation !== this.generation;
+    try {
+      this.machine.dispatch('token', 'getting an access token');
+      const token = await this.tokens.get();
+      if (stale()) return;
+      if (!this.subscription) {
+        this.machine.dispatch('subscribe', `creating a subscription to ${this.options.events.length ? this.options.events.join(', ') : 'ALL'} events`);
+        const created = await this.api.create(this.options.events);
+        if (this.stopping) {
+          await this.api.delete(created.subscriptionId).catch(QUIET);
+          return;
+        }
+        this.adopt(created);
+        if (stale()) return;
+      }
+      this.machine.dispatch('connect', `connecting to ${this.subscription!.transport.endpoint}`);
+      this.open(generation, token);
+    } catch (err) {
+      if (!stale()) this.failed(err);
+    }
+  }
+
+  private adopt(subscription: AxpSubscription): void {
+    const endpoint = subscription.transport.endpoint || this.subscription?.transport.endpoint;
+    this.subscription = { ...subscription, transport: { ...subscription.transport, endpoint: endpoint ?? '' } };
+    this.scheduleRenew();
+  }
+
+  private open(generation: number, token: string): void {
+    const subscription = this.subscription!;
+    const origin: AxpOrigin = { subscriptionId: subscription.subscriptionId, endpoint: subscription.transport.endpoint };
+    const ws = new WebSocket(origin.endpoint, { maxPayload: SOCKET_MAX_PAYLOAD, rejectUnauthorized: this.options.rejectUnauthorized, handshakeTimeout: this.authTimeoutMs });
+    this.socket = ws;
+    let socketError = '';
+    ws.on('open', () => {
+      if (generation !== this.generation || this.stopping) return ws.close(1000);
+      this.machine.dispatch('opened', 'authenticating');
+      ws.send(authenticationMessage(origin.subscriptionId, token));
+      this.authTimer = setTimeout(() => this.drop(ws, `no authenticationResponse within ${this.authTimeoutMs} ms`), this.authTimeoutMs);
+    });
+    ws.on('message', (data: WebSocket.RawData) => this.receive(ws, token, data, origin));
+    ws.on('error', (err: Error) => { socketError = err.message; });
+    ws.on('close', (code: number, reason: Buffer) => {
+      if (ws !== this.socket) return;
+      const why = socketError || reason.toString('utf8') || `closed with code ${code}`;
+      this.socketGone(`WebSocket ${why}`);
+    });
+  }
+
+  private receive(ws: WebSocket, token: string, data: WebSocket.RawData, origin: AxpOrigin): void {
+    if (ws !== this.socket) return;
+    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const receivedAt = new Date().toISOString();
+    const limit = this.options.maxFrameBytes ?? 1024 * 1024;
+    if (buffer.length > limit) {
+      const failure = parseFailure(`frame of ${buffer.length} bytes is larger than the ${limit}-byte limit; its first kilobyte is in msg.payload`);
+      this.emit('invalid', failure, { ...origin, text: buffer.subarray(0, 1024).toString('utf8'), receivedAt });
+      return;
+    }
+    const text = buffer.toString('utf8');
+    const frame = parseAxpFrame(text);
+    switch (frame.kind) {
+      case 'authenticationResponse':
+        return this.authenticated(ws, token, frame.status, frame.pingInterval);
+      case 'pong':
+        clearTimeout(this.pongTimer);
+        this.pongTimer = undefined;
+        return;
+      case 'invalid':
+        this.emit('invalid', frame.failure, { ...origin, text, receivedAt });
+        return;
+      case 'notification':
+        return this.deliver(frame.result, { ...origin, text, receivedAt });
+    }
+  }
+
+  private deliver(result: ParsedEvent<AxpNotification> | ParseFailure, delivery: AxpDelivery): void {
+    if (!result.ok) {
+      this.emit('invalid', result, delivery);
+      return;
+    }
+    // Keyed with the type too: the vendor's own examples reuse one id across event types.
+    const id = notificationId(result.payload);
+    if (id !== undefined && !this.seen.add(`${result.type}:${id}`)) {
+      this.emit('duplicate', id);
+      return;
+    }
+    this.emit('notification', result, delivery);
+  }
+
+  private authenticated(ws: WebSocket, token: string, status: string, pingIntervalS?: number): void {
+    clearTimeout(this.authTimer);
+    if (status === 'CONNECTION_CONFIRMED') {
+      this.invalidTokens = 0;
+      this.unknownSubscriptions = 0;
+      this.backoff.reset();
+      this.machine.dispatch('confirmed', `streaming subscription ${this.subscription?.subscriptionId}`);
+      this.startPings(ws, pingIntervalS ?? this.subscription?.transport.pingInterval);
+      return;
+    }
+    this.detach(ws);
+    if (status === 'CONNECTION_FAILED_INVALID_TOKEN') {
+      this.tokens.invalidate(token);
+      // A fresh token at once; a second refusal in a row waits out the backoff like any failure.
+      if (++this.invalidTokens === 1) return void this.attempt();
+      return this.failed(new Error('the server refused the access token twice (CONNECTION_FAILED_INVALID_TOKEN)'));
+    }
+    if (status === 'CONNECTION_FAILED_UNKNOWN_SUBSCRIPTION') return void this.recoverSubscription();
+    if (status === 'CONNECTION_FAILED_CONSTRAINT_VIOLATION') {
+      return this.failed(Object.assign(new AxpApiError('the server found the authentication message malformed (CONNECTION_FAILED_CONSTRAINT_VIOLATION)', 400)));
+    }
+    this.failed(new Error(`authentication failed: ${status}`));
+  }
+
+  /** The server no longer knows the subscription (expired, or set INACTIVE by a missed ping): renew it, else make a new one. */
+  private async recoverSubscription(): Promise<void> {
+    const generation = this.generation;
+    const subscription = this.subscription;
+    if (!subscription || ++this.unknownSubscriptions > 1) {
+      this.subscription = undefined;
+      clearTimeout(this.renewTimer);
+      if (this.unknownSubscriptions > 2) return this.failed(new Error('the server keeps refusing the subscription (CONNECTION_FAILED_UNKNOWN_SUBSCRIPTION)'));
+      return void this.attempt();
+    }
+    try {
+      this.adopt(await this.api.renew(subscription.subscriptionId));
+    } catch (err) {
+      if (!(err instanceof AxpApiError && err.status === 404)) {
+        if (generation === this.generation && !this.stopping) this.failed(err);
+        return;
+      }
+      this.subscription = undefined;
+      clearTimeout(this.renewTimer);
+    }
+    if (generation === this.generation && !this.stopping) void this.attempt();
+  }
+
+  private startPings(ws: WebSocket, pingIntervalS?: number): void {
+    const serverMax = pingIntervalS && pingIntervalS > 0 ? (pingIntervalS * 1000) / 2 : Infinity;
+    const every = Math.max(100, Math.min(this.options.pingEveryMs ?? 30000, serverMax));
+    const pongTimeout = Math.min(this.options.pongTimeoutMs ?? 10000, every);
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      ws.send(pingMessage());
+      if (!this.pongTimer) this.pongTimer = setTimeout(() => this.drop(ws, `no pong within ${pongTimeout} ms`), pongTimeout);
+    }, every);
+  }
+
+  private scheduleRenew(): void {
+    clearTimeout(this.renewTimer);
+    const subscription = this.subscription;
+    if (!subscription) return;
+    const lifetimeS = subscription.expiresIn ?? remainingSeconds(subscription.expiresAt) ?? DEFAULT_LIFETIME_S;
+    this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, lifetimeS * 1000 * RENEW_SHARE));
+  }
+
+  private async renew(): Promise<void> {
+    const subscription = this.subscription;
+    if (!subscription || this.stopping) return;
+    try {
+      const renewed = await this.api.renew(subscription.subscriptionId);
+      if (this.subscription === subscription && !this.stopping) this.adopt(renewed);
+    } catch (err) {
+      if (this.stopping || this.subscription !== subscription) return;
+      if (err instanceof AxpApiError && err.status === 404) {
+        // Gone on the server: the socket is of no use any more; the next attempt creates a new subscription.
+        this.subscription = undefined;
+        if (this.socket) this.drop(this.socket, 'the subscription was deleted on the server');
+        return;
+      }
+      this.emit('warning', `renewing subscription ${subscription.subscriptionId}: ${(err as Error).message}; trying again`);
+      this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, this.backoff.next()));
+    }
+  }
+
+  private get authTimeoutMs(): number {
+    return this.options.authTimeoutMs ?? 10000;
+  }
+
+  /** A dead or useless socket: close it; its close event schedules the next attempt. */
+  private drop(ws: WebSocket, reason: string): void {
+    if (ws !== this.socket) return;
+    this.detach(ws);
+    this.failed(new Error(reason));
+  }
+
+  private socketGone(reason: string): void {
+    this.socket = undefined;
+    this.clearSocketTimers();
+    if (!this.stopping) this.failed(new Error(reason));
+  }
+
+  /** Forgets the socket without treating its close as news. */
+  private detach(ws: WebSocket): void {
+    if (ws === this.socket) this.socket = undefined;
+    this.clearSocketTimers();
+    ws.removeAllListeners('message');
+    ws.on('error', QUIET);
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.terminate();
+  }
+
+  private failed(err: unknown): void {
+    if (this.stopping) return;
+    this.generation++;
+    const { kind, reason } = classifyStepFailure(err);
+    const delay = this.backoff.next();
+    this.machine.dispatch(kind, `${reason}; retrying in ${Math.round(delay / 100) / 10} s`);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.machine.dispatch('retry');
+      void this.attempt();
+    }, delay);
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    const ws = this.socket;
+    this.socket = undefined;
+    if (!ws) return;
+    ws.removeAllListeners();
+    ws.on('error', QUIET);
+    if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
+    else ws.terminate();
+  }
+
+  private clearSocketTimers(): void {
+    clearTimeout(this.authTimer);
+    clearInterval(this.pingTimer);
+    clearTimeout(this.pongTimer);
+    this.authTimer = this.pingTimer = this.pongTimer = undefined;
+  }
+
+  private clearTimers(): void {
+    this.clearSocketTimers();
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.renewTimer);
+  }
+}
+
+function remainingSeconds(expiresAt: string | undefined): number | undefined {
+  if (!expiresAt) return undefined;
+  const ms = Date.parse(expiresAt) - Date.now();
+  return Number.isFinite(ms) && ms > 0 ? ms / 1000 : undefined;
+}

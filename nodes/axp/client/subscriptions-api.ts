@@ -1,0 +1,62 @@
+import { httpRequest, type HttpResponse } from '../../shared/http/http-request';
+import { describeProblem, parseSubscription, subscriptionRequest, type AxpSubscription } from '../schema';
+import { apiBase, type AxpAccountSettings } from './account-settings';
+import type { AxpTokenSource } from './token-source';
+
+/** The Notification API answered with an error status (status and the server's reason, never a token). */
+export class AxpApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = 'AxpApiError';
+  }
+}
+
+/**
+ * The Notification REST API for one account (digest §3): create, get, renew and delete subscriptions. A 401
+ * means the token went stale: it is dropped and the call made once more with a fresh one.
+ */
+export class AxpSubscriptionsApi {
+  private readonly base: string;
+
+  constructor(private readonly settings: AxpAccountSettings, private readonly tokens: AxpTokenSource) {
+    this.base = `${apiBase(settings.apiHost)}/api/notification/v1/accounts/${encodeURIComponent(settings.accountId)}/subscriptions`;
+  }
+
+  async create(events: readonly string[]): Promise<AxpSubscription> {
+    const response = await this.call('POST', this.base, JSON.stringify(subscriptionRequest(events)), 'create the subscription');
+    return parseSubscription(JSON.parse(response.text));
+  }
+
+  async get(subscriptionId: string): Promise<AxpSubscription> {
+    const response = await this.call('GET', `${this.base}/${encodeURIComponent(subscriptionId)}`, undefined, 'read the subscription');
+    return parseSubscription(JSON.parse(response.text));
+  }
+
+  /** POST …/{id}:renew — the colon suffix is part of the path, as the API defines it. */
+  async renew(subscriptionId: string): Promise<AxpSubscription> {
+    const response = await this.call('POST', `${this.base}/${encodeURIComponent(subscriptionId)}:renew`, undefined, 'renew the subscription');
+    return parseSubscription(JSON.parse(response.text));
+  }
+
+  async delete(subscriptionId: string, timeoutMs = 3000): Promise<void> {
+    await this.call('DELETE', `${this.base}/${encodeURIComponent(subscriptionId)}`, undefined, 'delete the subscription', timeoutMs);
+  }
+
+  private async call(method: 'GET' | 'POST' | 'DELETE', url: string, body: string | undefined, what: string, timeoutMs?: number): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.tokens.get();
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (this.settings.appKey) headers.appkey = this.settings.appKey;
+      const response = await httpRequest({ method, url, headers, body, rejectUnauthorized: this.settings.rejectUnauthorized, timeoutMs });
+      if (response.status === 401 && attempt === 0) {
+        this.tokens.invalidate(token);
+        continue;
+      }
+      if (response.status < 200 || response.status >= 300) {
+        throw new AxpApiError(`could not ${what}: ${describeProblem(response.status, response.text)}`, response.status);
+      }
+      return response;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { EventEmitter } from 'events';
+import { Backoff } from '../../shared/backoff';
+import { HttpTransportError, httpRequest } from '../../shared/http/http-request';
+import { describeProblem, parseTokenResponse } from '../schema';
+import { tokenUrlOf, type AxpAccountSettings } from './account-settings';
+
+/** The identity provider refused the client's credentials: retrying the same ones cannot help until a person changes them. */
+export class AxpCredentialsError extends Error {}
+
+/** Renew when less than this share of the token's lifetime is left. */
+const RENEW_AT_REMAINING = 0.2;
+
+/**
+ * One OAuth2 client-credentials token per account, shared by REST calls and WebSocket authentication: fetched
+ * on first use, reused while fresh, fetched again before it runs out or when a server says it is invalid.
+ * Concurrent callers share one request; after a refusal, callers wait out a capped backoff instead of
+ * hammering the identity provider.
+ *
+ * Emits 'refused' (message) and 'issued' (never the token itself).
+ */
+export class AxpTokenSource extends EventEmitter {
+  private token: string | undefined;
+  private renewAt = 0;
+  private expiresAt = 0;
+  private inFlight: Promise<string> | undefined;
+  private blockedUntil = 0;
+  private lastError: Error | undefined;
+  private readonly backoff = new Backoff({ initialMs: 2000, maxMs: 60000, jitter: 0.3 });
+  private issued = 0;
+
+  constructor(private readonly settings: AxpAccountSettings, private readonly now: () => number = Date.now) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** How many tokens were fetched (tests and status use it). */
+  get issuedCount(): number {
+    return this.issued;
+  }
+
+  /** A token fresh enough to use now. */
+  async get(): Promise<string> {
+    if (this.token && this.now() < this.renewAt) return this.token;
+    if (this.inFlight) return this.inFlight;
+    if (this.now() < this.blockedUntil && this.lastError) throw this.lastError;
+    this.inFlight = this.fetch().finally(() => { this.inFlight = undefined; });
+    return this.inFlight;
+  }
+
+  /** A server refused the current token: the next get() fetches a new one. */
+  invalidate(token?: string): void {
+    if (token === undefined || token === this.token) {
+      this.token = undefined;
+      this.renewAt = 0;
+    }
+  }
+
+  /** Whether a token is held that has not expired (the WebSocket keeps streaming on it). */
+  get valid(): boolean {
+    return Boolean(this.token) && this.now() < this.expiresAt;
+  }
+
+  private async fetch(): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.settings.clientId, client_secret: this.settings.clientSecret });
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    if (this.settings.appKey) headers.appkey = this.settings.appKey;
+    try {
+      const response = await httpRequest({ method: 'POST', url: tokenUrlOf(this.settings), headers, body: form.toString(), rejectUnauthorized: this.settings.rejectUnauthorized });
+      if (response.status === 400 || response.status === 401 || response.status === 403) {
+        throw new AxpCredentialsError(`the identity provider refused client "${this.settings.clientId}": ${describeProblem(response.status, response.text)}`);
+      }
+      if (response.status < 200 || response.status >= 300) throw new Error(`token request failed: ${describeProblem(response.status, response.text)}`);
+      const token = parseTokenResponse(JSON.parse(response.text));
+      const lifetimeMs = token.expiresInS * 1000;
+      const issuedAt = this.now();
+      this.token = token.accessToken;
+      this.expiresAt = issuedAt + lifetimeMs;
+      this.renewAt = issuedAt + lifetimeMs * (1 - RENEW_AT_REMAINING);
+      this.issued++;
+      this.backoff.reset();
+      this.blockedUntil = 0;
+      this.lastError = undefined;
+      this.emit('issued', { expiresInS: token.expiresInS });
+      return token.accessToken;
+    } catch (err) {
+      const error = err instanceof AxpCredentialsError || err instanceof HttpTransportError ? err : new Error(`token request failed: ${(err as Error).message}`);
+      this.lastError = error;
+      this.blockedUntil = this.now() + this.backoff.next();
+      if (error instanceof AxpCredentialsError) this.emit('refused', error.message);
+      throw error;
+    }
+  }
+}

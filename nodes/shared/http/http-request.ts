@@ -1,0 +1,59 @@
+import http from 'http';
+import https from 'https';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Certificate verification for https; on unless a person turned it off. */
+  rejectUnauthorized?: boolean;
+  timeoutMs?: number;
+  /** Bodies beyond this are cut off and the request fails: a server must not fill our memory. */
+  maxBodyBytes?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** The request could not be made or answered at all (refused, reset, timed out, certificate refused). */
+export class HttpTransportError extends Error {}
+
+/**
+ * One HTTP(S) request over node:http(s). Not fetch: Node's fetch cannot turn certificate verification off per
+ * request without a dispatcher package, and the vendors' lab systems need exactly that switch.
+ */
+export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(request.url);
+  const client = url.protocol === 'https:' ? https : http;
+  const maxBody = request.maxBodyBytes ?? 4 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+    const req = client.request(url, {
+      method: request.method,
+      headers,
+      rejectUnauthorized: request.rejectUnauthorized !== false,
+      timeout: request.timeoutMs ?? 15000,
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBody) {
+          req.destroy(new HttpTransportError(`${request.method} ${url.pathname}: answer larger than ${maxBody} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (err) => reject(new HttpTransportError(`${request.method} ${url.pathname}: ${err.message}`)));
+    });
+    req.on('timeout', () => req.destroy(new HttpTransportError(`${request.method} ${url.host}${url.pathname}: no answer within ${request.timeoutMs ?? 15000} ms`)));
+    req.on('error', (err) => reject(err instanceof HttpTransportError ? err : new HttpTransportError(`${request.method} ${url.host}${url.pathname}: ${err.message}`)));
+    req.end(request.body);
+  });
+}
