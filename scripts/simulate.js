@@ -1,7 +1,8 @@
 'use strict';
 // `npm run simulate -- <vendor> [flags]`: runs a vendor simulator against the broker it needs. Kafka
 // simulators use KAFKA_BROKERS / --brokers or a mock cluster started here; the GC simulator uses
-// ACTIVEMQ_STOMP / --stomp or an ActiveMQ started here. What this script starts it stops on exit.
+// ACTIVEMQ_STOMP / --stomp or an ActiveMQ started here; the AXP simulator serves HTTP and WebSocket
+// itself. What this script starts it stops on exit.
 const path = require('path');
 const { startKafka } = require('./lib/kafka-broker');
 const { startActiveMq } = require('./lib/activemq-broker');
@@ -12,6 +13,8 @@ const SIMULATORS = {
   genesys: { run: cli('genesys', 'runGenesysCli'), flag: '--brokers', start: async () => { const k = await startKafka(); return { address: k.brokers, stop: k.stop, what: 'Kafka' }; } },
   pom: { run: cli('pom', 'runPomCli'), flag: '--brokers', start: async () => { const k = await startKafka(); return { address: k.brokers, stop: k.stop, what: 'Kafka' }; } },
   finesse: { run: cli('finesse', 'runFinesseCli'), flag: '--stomp', start: async () => { const a = await startActiveMq(); return { address: a.stomp, stop: a.stop, what: 'ActiveMQ STOMP' }; } },
+  // The AXP simulator is the server itself: no broker to start.
+  axp: { run: cli('axp', 'runAxpCli') },
 };
 
 function takeFlag(argv, name) {
@@ -28,6 +31,10 @@ async function main() {
   if (!simulator) {
     console.error(`usage: npm run simulate -- <${Object.keys(SIMULATORS).join('|')}> [--brokers host:port | --stomp host:port] [--help]`);
     process.exit(2);
+  }
+  if (!simulator.flag) {
+    await simulator.run()(argv);
+    process.exit(0);
   }
   const explicit = takeFlag(argv, simulator.flag);
   const printing = argv.includes('--print') || argv.includes('--help');

@@ -65,13 +65,28 @@ async function main() {
   stops.push(() => calls.stop());
   console.log('[demo] GC simulator consuming /queue/Connector1 (agents 1001-1004, password "secret"; an inbound call for a READY agent every 45 s)');
 
+  const { AxpSimulator, DEFAULT_CLIENT } = require(path.join(root, 'build', 'nodes', 'axp', 'simulator'));
+  const axp = new AxpSimulator({ port: 0 });
+  await axp.start();
+  stops.push(() => axp.stop());
+  axp.startTraffic(4000);
+  console.log(`[demo] AXP simulator at ${axp.url} (account DYNNUG, client "${DEFAULT_CLIENT.clientId}")`);
+
   // The demo's broker is local and plain: the examples' TLS settings are for a real POM.
   const localKafka = { brokers: kafka.brokers, sessionTimeout: 10000, tls: false };
   // The simulators start while Node-RED is still joining its consumer groups: read the demo's topics from their start.
   prepareUserDir({
     userDir, root, port,
-    endpoints: { 'cc-kafka-broker': localKafka, 'cc-pom-events': { onlyNew: false }, 'cc-finesse-gc': { host: amqHost, port: Number(amqPort), tls: false } },
-    credentials: { 'cc-finesse-agent': { password: 'secret' } },
+    endpoints: {
+      'cc-kafka-broker': localKafka,
+      'cc-pom-events': { onlyNew: false },
+      'cc-finesse-gc': { host: amqHost, port: Number(amqPort), tls: false },
+      'cc-axp-account': { apiHost: axp.url, accountId: 'DYNNUG' },
+    },
+    credentials: {
+      'cc-finesse-agent': { password: 'secret' },
+      'cc-axp-account': { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
+    },
   });
   const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
     cwd: root, stdio: ['inherit', 'pipe', 'inherit'],
