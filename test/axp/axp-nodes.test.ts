@@ -112,7 +112,7 @@ describe('cc-axp-events in Node-RED against the AXP simulator', function () {
   it('shows refused credentials as an error on every node using the account', async () => {
     await deploy([{ id: 'one' }, { id: 'two' }], 'wrong-secret');
     const shown = (id: string) => helper.getNode(id).status.getCalls().map((c: { args: [{ text?: string; fill?: string }] }) => c.args[0]);
-    await until('both nodes red', () => ['one', 'two'].every((id) => shown(id).some((s: { fill?: string; text?: string }) => s.fill === 'red' && /refused client "node-red"/.test(s.text ?? ''))), 10000, 20);
+    await until('both nodes red', () => ['one', 'two'].every((id) => shown(id).some((s: { fill?: string; text?: string }) => s.fill === 'red' && /refused the client credentials/.test(s.text ?? ''))), 10000, 20);
     assert.equal(JSON.stringify(['one', 'two'].map(shown)).includes('wrong-secret'), false);
   });
 });

@@ -35,7 +35,7 @@ export function tokenUrlOf(settings: AxpAccountSettings): string {
 
 export function checkAccount(settings: AxpAccountSettings): void {
   apiBase(settings.apiHost);
-  if (!/^[A-Za-z0-9_-]+$/.test(settings.accountId)) throw new AxpSettingsError(settings.accountId ? `account id "${settings.accountId}" may only hold letters and digits` : 'no account id set');
+  if (!/^[A-Za-z0-9_-]+$/.test(settings.accountId)) throw new AxpSettingsError(settings.accountId ? `account id "${settings.accountId}" may only hold letters, digits, '_' and '-'` : 'no account id set');
   if (!settings.clientId) throw new AxpSettingsError('no client id set');
   if (!settings.clientSecret) throw new AxpSettingsError('no client secret set');
 }

@@ -1,4 +1,3 @@
-import { HttpTransportError } from '../../shared/http/http-request';
 import { AxpApiError } from './subscriptions-api';
 import { AxpCredentialsError } from './token-source';
 
@@ -9,6 +8,5 @@ export function classifyStepFailure(err: unknown): StepFailure {
   const reason = (err as Error)?.message ?? String(err);
   if (err instanceof AxpCredentialsError) return { kind: 'refuse', reason };
   if (err instanceof AxpApiError && (err.status === 400 || err.status === 403)) return { kind: 'refuse', reason };
-  if (err instanceof AxpApiError || err instanceof HttpTransportError) return { kind: 'lost', reason };
-  return { kind: 'lost', reason: `unexpected: ${reason}` };
+  return { kind: 'lost', reason };
 }

@@ -23,7 +23,14 @@ export class AxpSubscriptionsApi {
   }
 
   async create(events: readonly string[]): Promise<AxpSubscription> {
-    const response = await this.call('POST', this.base, JSON.stringify(subscriptionRequest(events)), 'create the subscription');
+    let request: string;
+    try {
+      request = JSON.stringify(subscriptionRequest(events));
+    } catch (err) {
+      // The API would refuse it too (more than 25 names, an empty one): a setting to fix, not a reason to retry soon.
+      throw new AxpApiError(`cannot subscribe: ${(err as Error).message}`, 400);
+    }
+    const response = await this.call('POST', this.base, request, 'create the subscription');
     return parseSubscription(JSON.parse(response.text));
   }
 

@@ -67,7 +67,7 @@ export class AxpTokenSource extends EventEmitter {
     try {
       const response = await httpRequest({ method: 'POST', url: tokenUrlOf(this.settings), headers, body: form.toString(), rejectUnauthorized: this.settings.rejectUnauthorized });
       if (response.status === 400 || response.status === 401 || response.status === 403) {
-        throw new AxpCredentialsError(`the identity provider refused client "${this.settings.clientId}": ${describeProblem(response.status, response.text)}`);
+        throw new AxpCredentialsError(`the identity provider refused the client credentials: ${describeProblem(response.status, response.text)}`);
       }
       if (response.status < 200 || response.status >= 300) throw new Error(`token request failed: ${describeProblem(response.status, response.text)}`);
       const token = parseTokenResponse(JSON.parse(response.text));
