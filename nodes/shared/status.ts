@@ -33,7 +33,7 @@ export function connectionStatus(facts: StatusFacts): NodeStatus {
     case 'connected': {
       const parts = ['connected'];
       if (facts.detail) parts.push(facts.detail);
-      if (facts.count !== undefined) parts.push(`${facts.count} events`);
+      if (facts.count !== undefined) parts.push(`${facts.count} event${facts.count === 1 ? '' : 's'}`);
       return { fill: 'green', shape: 'dot', text: clip(parts.join(' · ')) };
     }
     case 'disconnected':

@@ -27,6 +27,7 @@ describe('connectionStatus', () => {
   it('renders each state as Node-RED status', () => {
     assert.deepEqual(connectionStatus({ state: 'connecting' }), { fill: 'yellow', shape: 'ring', text: 'connecting' });
     assert.deepEqual(connectionStatus({ state: 'connected', count: 12, detail: '2 partitions' }), { fill: 'green', shape: 'dot', text: 'connected · 2 partitions · 12 events' });
+    assert.equal(connectionStatus({ state: 'connected', count: 1 }).text, 'connected · 1 event');
     assert.deepEqual(connectionStatus({ state: 'disconnected', reason: 'broker not responding' }), { fill: 'red', shape: 'ring', text: 'disconnected: broker not responding' });
     assert.deepEqual(connectionStatus({ state: 'error', reason: 'SASL authentication failed' }), { fill: 'red', shape: 'dot', text: 'error: SASL authentication failed' });
     assert.deepEqual(connectionStatus({ state: 'idle' }), {});
