@@ -25,6 +25,7 @@ describe('AXP event stream against the simulator over real sockets', function ()
     await s.reaches('streaming');
     const id = s.stream.subscriptionId!;
     assert.deepEqual(simulator.requests.slice(0, 2).map((r) => `${r.method} ${r.status}`), ['POST 200', 'POST 201']);
+    assert.equal(simulator.tokenRequests, 1, 'one token serves the REST call and the socket authentication');
     const sent = simulator.emit({ event: 'AgentState', agentId: 'a1', state: 'READY', id: 'ev-1', timestamp: String(Date.now()) }) as unknown[];
     assert.equal(sent.length, 1);
     await until('the event', () => s.delivered.length === 1, 5000, 10);
@@ -103,6 +104,24 @@ describe('AXP event stream against the simulator over real sockets', function ()
     simulator.emit({ event: 'AgentState', agentId: 'a1', state: 'READY', id: 'after-renewal' });
     await until('the event after the renewal', () => s.ids().includes('after-renewal'), 5000, 10);
     assert.equal(s.stream.state, 'streaming');
+    assert.deepEqual(s.states.filter((state) => state === 'waiting'), [], 'pings in time: the server never dropped the socket');
+  });
+
+  it('fetches a new token before the old one runs out, so no call is refused', async () => {
+    await withSimulator({ subscriptionLifetimeS: 3, tokenLifetimeS: 2 });
+    const s = open();
+    await s.reaches('streaming');
+    await until('two renewals', () => simulator.requests.filter((r) => r.path.endsWith(':renew') && r.status === 200).length >= 2, 8000, 50);
+    assert.ok(simulator.tokenRequests >= 2, `${simulator.tokenRequests} token requests`);
+    assert.deepEqual(simulator.requests.filter((r) => r.status === 401), []);
+  });
+
+  it('connects to the short endpoint form as returned', async () => {
+    await withSimulator({ endpointForm: 'short' });
+    const s = open();
+    await s.reaches('streaming');
+    simulator.emit({ event: 'AgentState', agentId: 'a1', state: 'READY', id: 'short-1' });
+    await until('the event', () => s.ids().includes('short-1'), 5000, 10);
   });
 
   it('comes back after the subscription expired on the server', async () => {
