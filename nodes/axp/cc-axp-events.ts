@@ -5,6 +5,7 @@ import type { ParsedEvent, ParseFailure } from '../shared/parse-result';
 import { connectionStatus } from '../shared/status';
 import type { ConnectionState } from '../shared/connection-state';
 import type { AxpAccountNode } from './account-node';
+import { apiBase } from './client/account-settings';
 import { AxpEventStream, type AxpDelivery } from './client/event-stream';
 import type { AxpStreamChange, AxpStreamState } from './client/stream-state';
 import { axpEventFilter, passesAxp, subscribedEvents } from './event-filter';
@@ -41,7 +42,11 @@ export = function register(RED: NodeRedApi): void {
     let count = 0;
     let change: AxpStreamChange | undefined;
     const display = new StatusDisplay(this, () => connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count }));
-    const stream = new AxpEventStream(clients.tokens, clients.api, { events: subscribedEvents(filter), rejectUnauthorized: clients.settings.rejectUnauthorized });
+    const stream = new AxpEventStream(clients.tokens, clients.api, {
+      events: subscribedEvents(filter),
+      rejectUnauthorized: clients.settings.rejectUnauthorized,
+      apiIsTls: apiBase(clients.settings.apiHost).startsWith('https:'),
+    });
     stream.on('state', (update: AxpStreamChange) => {
       change = update;
       if (update.to === 'refused') this.warn(update.reason ?? 'refused');

@@ -31,7 +31,7 @@ export class StreamUnderTest {
     this.tokens = new AxpTokenSource(settings);
     this.api = new AxpSubscriptionsApi(settings, this.tokens);
     this.stream = new AxpEventStream(this.tokens, this.api, {
-      events: [], rejectUnauthorized: true, reconnect: { initialMs: 100, maxMs: 500, jitter: 0.2 }, authTimeoutMs: 2000, ...options,
+      events: [], rejectUnauthorized: true, apiIsTls: false, reconnect: { initialMs: 100, maxMs: 500, jitter: 0.2 }, authTimeoutMs: 2000, ...options,
     });
     this.stream.on('notification', (parsed: ParsedEvent<Record<string, unknown>>) => this.delivered.push(parsed));
     this.stream.on('invalid', (failure: ParseFailure, delivery: AxpDelivery) => this.invalid.push({ failure, delivery }));

@@ -7,7 +7,7 @@ import { RecentIds } from './recent-ids';
 import { classifyStepFailure } from './stream-errors';
 import { AxpStreamStateMachine, type AxpStreamChange, type AxpStreamState } from './stream-state';
 import { AxpApiError, type AxpSubscriptionsApi } from './subscriptions-api';
-import type { AxpTokenSource } from './token-source';
+import { AxpCredentialsError, type AxpTokenSource } from './token-source';
 
 export interface AxpStreamOptions {
   /** Event names for the subscription; empty = ALL. */
@@ -22,6 +22,8 @@ export interface AxpStreamOptions {
   reconnect?: BackoffOptions;
   /** How many delivered event ids are remembered to drop replays. */
   rememberIds?: number;
+  /** The API is https: the socket must then be wss. */
+  apiIsTls: boolean;
 }
 
 /** Where a message came from: msg.ws. */
@@ -35,8 +37,9 @@ export interface AxpDelivery extends AxpOrigin {
   receivedAt: string;
 }
 
-const RENEW_SHARE = 0.8;
 const DEFAULT_LIFETIME_S = 900;
+/** setTimeout's ceiling: a longer delay fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A hard ceiling for ws itself; frames between maxFrameBytes and this reach the error output. */
 const SOCKET_MAX_PAYLOAD = 16 * 1024 * 1024;
 const QUIET = () => undefined;
@@ -58,7 +61,12 @@ export class AxpEventStream extends EventEmitter {
   private invalidTokens = 0;
   private unknownSubscriptions = 0;
   private readonly backoff: Backoff;
+  private readonly renewBackoff = new Backoff({ initialMs: 1000, maxMs: 30000, jitter: 0.3 });
   private readonly seen: RecentIds;
+  /** A subscription being created, so stop() can delete it even when it arrives after the node closed. */
+  private creating: Promise<AxpSubscription> | undefined;
+  /** Whether the current socket has answered a ping: only a connection that lasts resets the backoff. */
+  private proven = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
   private authTimer: NodeJS.Timeout | undefined;
@@ -92,7 +100,7 @@ export class AxpEventStream extends EventEmitter {
     this.clearTimers();
     this.closeSocket(1000, 'node closed');
     this.machine.dispatch('stop', 'closed');
-    const subscription = this.subscription;
+    const subscription = this.subscription ?? (await this.creating?.catch(() => undefined));
     this.subscription = undefined;
     if (!subscription) return undefined;
     try {
@@ -108,19 +116,23 @@ export class AxpEventStream extends EventEmitter {
     const stale = () => this.stopping || generation !== this.generation;
     try {
       this.machine.dispatch('token', 'getting an access token');
-      const token = await this.tokens.get();
+      await this.tokens.get();
       if (stale()) return;
       if (!this.subscription) {
         this.machine.dispatch('subscribe', `creating a subscription to ${this.options.events.length ? this.options.events.join(', ') : 'ALL'} events`);
-        const created = await this.api.create(this.options.events);
-        if (this.stopping) {
-          await this.api.delete(created.subscriptionId).catch(QUIET);
-          return;
-        }
+        this.creating = this.api.create(this.options.events);
+        const created = await this.creating.finally(() => { this.creating = undefined; });
+        // Closed meanwhile: stop() deletes it, having waited for it.
+        if (this.stopping) return;
         this.adopt(created);
         if (stale()) return;
       }
-      this.machine.dispatch('connect', `connecting to ${this.subscription!.transport.endpoint}`);
+      const endpoint = this.subscription!.transport.endpoint;
+      checkEndpoint(endpoint, this.options.apiIsTls);
+      // Creating may have needed a fresh token: authenticate with the one in force now.
+      const token = await this.tokens.get();
+      if (stale()) return;
+      this.machine.dispatch('connect', `connecting to ${endpoint}`);
       this.open(generation, token);
     } catch (err) {
       if (!stale()) this.failed(err);
@@ -172,6 +184,10 @@ export class AxpEventStream extends EventEmitter {
       case 'pong':
         clearTimeout(this.pongTimer);
         this.pongTimer = undefined;
+        if (!this.proven) {
+          this.proven = true;
+          this.backoff.reset();
+        }
         return;
       case 'invalid':
         this.emit('invalid', frame.failure, { ...origin, text, receivedAt });
@@ -186,8 +202,9 @@ export class AxpEventStream extends EventEmitter {
       this.emit('invalid', result, delivery);
       return;
     }
-    // Keyed with the type too: the vendor's own examples reuse one id across event types.
-    const id = notificationId(result.payload);
+    // Keyed with the type too: the vendor's own examples reuse one id across event types. Without a body id, the
+    // notification's own correlation id still tells a replay from a new event.
+    const id = notificationId(result.payload) ?? stringOf((result.payload.body as Record<string, unknown>).correlationId) ?? stringOf(result.payload.correlationId);
     if (id !== undefined && !this.seen.add(`${result.type}:${id}`)) {
       this.emit('duplicate', id);
       return;
@@ -200,7 +217,7 @@ export class AxpEventStream extends EventEmitter {
     if (status === 'CONNECTION_CONFIRMED') {
       this.invalidTokens = 0;
       this.unknownSubscriptions = 0;
-      this.backoff.reset();
+      this.proven = false;
       this.machine.dispatch('confirmed', `streaming subscription ${this.subscription?.subscriptionId}`);
       this.startPings(ws, pingIntervalS ?? this.subscription?.transport.pingInterval);
       return;
@@ -210,7 +227,7 @@ export class AxpEventStream extends EventEmitter {
       this.tokens.invalidate(token);
       // A fresh token at once; a second refusal in a row waits out the backoff like any failure.
       if (++this.invalidTokens === 1) return void this.attempt();
-      return this.failed(new Error('the server refused the access token twice (CONNECTION_FAILED_INVALID_TOKEN)'));
+      return this.failed(new AxpCredentialsError('the server refused a fresh access token too (CONNECTION_FAILED_INVALID_TOKEN): check the client\'s rights for the Notification API'));
     }
     if (status === 'CONNECTION_FAILED_UNKNOWN_SUBSCRIPTION') return void this.recoverSubscription();
     if (status === 'CONNECTION_FAILED_CONSTRAINT_VIOLATION') {
@@ -224,22 +241,29 @@ export class AxpEventStream extends EventEmitter {
     const generation = this.generation;
     const subscription = this.subscription;
     if (!subscription || ++this.unknownSubscriptions > 1) {
-      this.subscription = undefined;
-      clearTimeout(this.renewTimer);
+      this.forgetSubscription();
       if (this.unknownSubscriptions > 2) return this.failed(new Error('the server keeps refusing the subscription (CONNECTION_FAILED_UNKNOWN_SUBSCRIPTION)'));
       return void this.attempt();
     }
+    const current = () => generation === this.generation && !this.stopping;
     try {
-      this.adopt(await this.api.renew(subscription.subscriptionId));
+      const renewed = await this.api.renew(subscription.subscriptionId);
+      if (!current()) return;
+      this.adopt(renewed);
     } catch (err) {
-      if (!(err instanceof AxpApiError && err.status === 404)) {
-        if (generation === this.generation && !this.stopping) this.failed(err);
-        return;
-      }
-      this.subscription = undefined;
-      clearTimeout(this.renewTimer);
+      if (!current()) return;
+      if (!(err instanceof AxpApiError && err.status === 404)) return this.failed(err);
+      this.forgetSubscription();
     }
-    if (generation === this.generation && !this.stopping) void this.attempt();
+    void this.attempt();
+  }
+
+  /** Drops the subscription for a new one, deleting it on the server on the way (best effort) so none is left behind. */
+  private forgetSubscription(): void {
+    const old = this.subscription;
+    this.subscription = undefined;
+    clearTimeout(this.renewTimer);
+    if (old) this.api.delete(old.subscriptionId).catch(QUIET);
   }
 
   private startPings(ws: WebSocket, pingIntervalS?: number): void {
@@ -258,8 +282,9 @@ export class AxpEventStream extends EventEmitter {
     clearTimeout(this.renewTimer);
     const subscription = this.subscription;
     if (!subscription) return;
-    const lifetimeS = subscription.expiresIn ?? remainingSeconds(subscription.expiresAt) ?? DEFAULT_LIFETIME_S;
-    this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, lifetimeS * 1000 * RENEW_SHARE));
+    const given = subscription.expiresIn !== undefined && subscription.expiresIn > 0 ? subscription.expiresIn : undefined;
+    const lifetimeMs = (given ?? remainingSeconds(subscription.expiresAt) ?? DEFAULT_LIFETIME_S) * 1000;
+    this.renewTimer = setTimeout(() => void this.renew(), renewDelay(lifetimeMs));
   }
 
   private async renew(): Promise<void> {
@@ -267,7 +292,10 @@ export class AxpEventStream extends EventEmitter {
     if (!subscription || this.stopping) return;
     try {
       const renewed = await this.api.renew(subscription.subscriptionId);
-      if (this.subscription === subscription && !this.stopping) this.adopt(renewed);
+      if (this.subscription === subscription && !this.stopping) {
+        this.renewBackoff.reset();
+        this.adopt(renewed);
+      }
     } catch (err) {
       if (this.stopping || this.subscription !== subscription) return;
       if (err instanceof AxpApiError && err.status === 404) {
@@ -277,7 +305,7 @@ export class AxpEventStream extends EventEmitter {
         return;
       }
       this.emit('warning', `renewing subscription ${subscription.subscriptionId}: ${(err as Error).message}; trying again`);
-      this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, this.backoff.next()));
+      this.renewTimer = setTimeout(() => void this.renew(), this.renewBackoff.next());
     }
   }
 
@@ -342,6 +370,31 @@ export class AxpEventStream extends EventEmitter {
     clearTimeout(this.retryTimer);
     clearTimeout(this.renewTimer);
   }
+}
+
+/** Renew at 80% of the lifetime, but at least a minute (half a short lifetime) before it ends (digest §4.5). */
+function renewDelay(lifetimeMs: number): number {
+  const margin = Math.max(lifetimeMs * 0.2, Math.min(60000, lifetimeMs / 2));
+  return Math.min(MAX_TIMER_MS, Math.max(500, lifetimeMs - margin));
+}
+
+/**
+ * The bearer token travels in the socket's first frame: an https API must not send it to a plain ws:// endpoint.
+ * Plain ws:// is for a simulator reached over http://.
+ */
+function checkEndpoint(endpoint: string, apiIsTls: boolean): void {
+  let protocol: string;
+  try {
+    protocol = new URL(endpoint).protocol;
+  } catch {
+    throw new AxpApiError(`the subscription's endpoint "${endpoint}" is not a URL`, 400);
+  }
+  if (protocol === 'wss:' || (protocol === 'ws:' && !apiIsTls)) return;
+  throw new AxpApiError(`refusing to send the token to ${protocol}// endpoint ${endpoint}: an https API must hand out wss:// endpoints`, 400);
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function remainingSeconds(expiresAt: string | undefined): number | undefined {

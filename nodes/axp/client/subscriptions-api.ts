@@ -45,17 +45,20 @@ export class AxpSubscriptionsApi {
     return parseSubscription(JSON.parse(response.text));
   }
 
-  async delete(subscriptionId: string, timeoutMs = 3000): Promise<void> {
-    await this.call('DELETE', `${this.base}/${encodeURIComponent(subscriptionId)}`, undefined, 'delete the subscription', timeoutMs);
+  /** Bounded as a whole (token included): it runs while Node-RED waits for a node to close. */
+  async delete(subscriptionId: string, timeoutMs = 4000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await this.call('DELETE', `${this.base}/${encodeURIComponent(subscriptionId)}`, undefined, 'delete the subscription', deadline);
   }
 
-  private async call(method: 'GET' | 'POST' | 'DELETE', url: string, body: string | undefined, what: string, timeoutMs?: number): Promise<HttpResponse> {
+  private async call(method: 'GET' | 'POST' | 'DELETE', url: string, body: string | undefined, what: string, deadline?: number): Promise<HttpResponse> {
+    const left = () => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
     for (let attempt = 0; ; attempt++) {
-      const token = await this.tokens.get();
+      const token = await this.tokens.get(left());
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (this.settings.appKey) headers.appkey = this.settings.appKey;
-      const response = await httpRequest({ method, url, headers, body, rejectUnauthorized: this.settings.rejectUnauthorized, timeoutMs });
+      const response = await httpRequest({ method, url, headers, body, rejectUnauthorized: this.settings.rejectUnauthorized, timeoutMs: left() });
       if (response.status === 401 && attempt === 0) {
         this.tokens.invalidate(token);
         continue;

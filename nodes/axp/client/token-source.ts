@@ -39,12 +39,23 @@ export class AxpTokenSource extends EventEmitter {
   }
 
   /** A token fresh enough to use now. */
-  async get(): Promise<string> {
+  async get(timeoutMs?: number): Promise<string> {
     if (this.token && this.now() < this.renewAt) return this.token;
-    if (this.inFlight) return this.inFlight;
-    if (this.now() < this.blockedUntil && this.lastError) throw this.lastError;
-    this.inFlight = this.fetch().finally(() => { this.inFlight = undefined; });
-    return this.inFlight;
+    if (!this.inFlight) {
+      if (this.now() < this.blockedUntil && this.lastError) return this.stillValid(this.lastError);
+      this.inFlight = this.fetch(timeoutMs).finally(() => { this.inFlight = undefined; });
+    }
+    try {
+      return await this.inFlight;
+    } catch (err) {
+      return this.stillValid(err as Error);
+    }
+  }
+
+  /** A renewal that failed on the way (not a refusal) leaves the current token usable until it really expires. */
+  private stillValid(err: Error): string {
+    if (!(err instanceof AxpCredentialsError) && this.token && this.now() < this.expiresAt) return this.token;
+    throw err;
   }
 
   /** A server refused the current token: the next get() fetches a new one. */
@@ -60,17 +71,17 @@ export class AxpTokenSource extends EventEmitter {
     return Boolean(this.token) && this.now() < this.expiresAt;
   }
 
-  private async fetch(): Promise<string> {
+  private async fetch(timeoutMs?: number): Promise<string> {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.settings.clientId, client_secret: this.settings.clientSecret });
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
     if (this.settings.appKey) headers.appkey = this.settings.appKey;
     try {
-      const response = await httpRequest({ method: 'POST', url: tokenUrlOf(this.settings), headers, body: form.toString(), rejectUnauthorized: this.settings.rejectUnauthorized });
+      const response = await httpRequest({ method: 'POST', url: tokenUrlOf(this.settings), headers, body: form.toString(), rejectUnauthorized: this.settings.rejectUnauthorized, timeoutMs });
       if (response.status === 400 || response.status === 401 || response.status === 403) {
         throw new AxpCredentialsError(`the identity provider refused the client credentials: ${describeProblem(response.status, response.text)}`);
       }
       if (response.status < 200 || response.status >= 300) throw new Error(`token request failed: ${describeProblem(response.status, response.text)}`);
-      const token = parseTokenResponse(JSON.parse(response.text));
+      const token = parseTokenResponse(response.text);
       const lifetimeMs = token.expiresInS * 1000;
       const issuedAt = this.now();
       this.token = token.accessToken;

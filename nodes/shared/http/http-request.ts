@@ -8,6 +8,7 @@ export interface HttpRequest {
   body?: string;
   /** Certificate verification for https; on unless a person turned it off. */
   rejectUnauthorized?: boolean;
+  /** The whole exchange, connect to last byte, must fit in this. */
   timeoutMs?: number;
   /** Bodies beyond this are cut off and the request fails: a server must not fill our memory. */
   maxBodyBytes?: number;
@@ -33,11 +34,11 @@ export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+    const timeoutMs = request.timeoutMs ?? 15000;
     const req = client.request(url, {
       method: request.method,
       headers,
       rejectUnauthorized: request.rejectUnauthorized !== false,
-      timeout: request.timeoutMs ?? 15000,
     }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -49,11 +50,18 @@ export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', (err) => reject(new HttpTransportError(`${request.method} ${url.pathname}: ${err.message}`)));
     });
-    req.on('timeout', () => req.destroy(new HttpTransportError(`${request.method} ${url.host}${url.pathname}: no answer within ${request.timeoutMs ?? 15000} ms`)));
-    req.on('error', (err) => reject(err instanceof HttpTransportError ? err : new HttpTransportError(`${request.method} ${url.host}${url.pathname}: ${err.message}`)));
+    // A total deadline, not an idle timer: a server trickling bytes must not hold a caller (a node closing) for long.
+    const deadline = setTimeout(() => req.destroy(new HttpTransportError(`${request.method} ${url.host}${url.pathname}: no complete answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('error', (err) => {
+      clearTimeout(deadline);
+      reject(err instanceof HttpTransportError ? err : new HttpTransportError(`${request.method} ${url.host}${url.pathname}: ${err.message}`));
+    });
     req.end(request.body);
   });
 }
