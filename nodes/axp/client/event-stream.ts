@@ -4,6 +4,7 @@ import { Backoff, type BackoffOptions } from '../../shared/backoff';
 import { parseFailure, type ParsedEvent, type ParseFailure } from '../../shared/parse-result';
 import { authenticationMessage, notificationId, parseAxpFrame, pingMessage, type AxpNotification, type AxpSubscription } from '../schema';
 import { RecentIds } from './recent-ids';
+import { checkEndpoint, lifetimeMsOf, renewDelay, stringOf } from './subscription-rules';
 import { classifyStepFailure } from './stream-errors';
 import { AxpStreamStateMachine, type AxpStreamChange, type AxpStreamState } from './stream-state';
 import { AxpApiError, type AxpSubscriptionsApi } from './subscriptions-api';
@@ -37,9 +38,6 @@ export interface AxpDelivery extends AxpOrigin {
   receivedAt: string;
 }
 
-const DEFAULT_LIFETIME_S = 900;
-/** setTimeout's ceiling: a longer delay fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A hard ceiling for ws itself; frames between maxFrameBytes and this reach the error output. */
 const SOCKET_MAX_PAYLOAD = 16 * 1024 * 1024;
 const QUIET = () => undefined;
@@ -282,9 +280,7 @@ export class AxpEventStream extends EventEmitter {
     clearTimeout(this.renewTimer);
     const subscription = this.subscription;
     if (!subscription) return;
-    const given = subscription.expiresIn !== undefined && subscription.expiresIn > 0 ? subscription.expiresIn : undefined;
-    const lifetimeMs = (given ?? remainingSeconds(subscription.expiresAt) ?? DEFAULT_LIFETIME_S) * 1000;
-    this.renewTimer = setTimeout(() => void this.renew(), renewDelay(lifetimeMs));
+    this.renewTimer = setTimeout(() => void this.renew(), renewDelay(lifetimeMsOf(subscription)));
   }
 
   private async renew(): Promise<void> {
@@ -370,35 +366,4 @@ export class AxpEventStream extends EventEmitter {
     clearTimeout(this.retryTimer);
     clearTimeout(this.renewTimer);
   }
-}
-
-/** Renew at 80% of the lifetime, but at least a minute (half a short lifetime) before it ends (digest §4.5). */
-function renewDelay(lifetimeMs: number): number {
-  const margin = Math.max(lifetimeMs * 0.2, Math.min(60000, lifetimeMs / 2));
-  return Math.min(MAX_TIMER_MS, Math.max(500, lifetimeMs - margin));
-}
-
-/**
- * The bearer token travels in the socket's first frame: an https API must not send it to a plain ws:// endpoint.
- * Plain ws:// is for a simulator reached over http://.
- */
-function checkEndpoint(endpoint: string, apiIsTls: boolean): void {
-  let protocol: string;
-  try {
-    protocol = new URL(endpoint).protocol;
-  } catch {
-    throw new AxpApiError(`the subscription's endpoint "${endpoint}" is not a URL`, 400);
-  }
-  if (protocol === 'wss:' || (protocol === 'ws:' && !apiIsTls)) return;
-  throw new AxpApiError(`refusing to send the token to ${protocol}// endpoint ${endpoint}: an https API must hand out wss:// endpoints`, 400);
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function remainingSeconds(expiresAt: string | undefined): number | undefined {
-  if (!expiresAt) return undefined;
-  const ms = Date.parse(expiresAt) - Date.now();
-  return Number.isFinite(ms) && ms > 0 ? ms / 1000 : undefined;
 }
