@@ -15,6 +15,7 @@ const SIMULATORS = {
   finesse: { run: cli('finesse', 'runFinesseCli'), flag: '--stomp', start: async () => { const a = await startActiveMq(); return { address: a.stomp, stop: a.stop, what: 'ActiveMQ STOMP' }; } },
   // The AXP simulator is the server itself: no broker to start.
   axp: { run: cli('axp', 'runAxpCli') },
+  analytics: { run: cli('analytics', 'runAnalyticsCli') },
 };
 
 function takeFlag(argv, name) {

@@ -72,6 +72,13 @@ async function main() {
   axp.startTraffic(4000);
   console.log(`[demo] AXP simulator at ${axp.url} (account DYNNUG, client "${DEFAULT_CLIENT.clientId}")`);
 
+  const { AnalyticsSimulator } = require(path.join(root, 'build', 'nodes', 'analytics', 'simulator'));
+  const analytics = new AnalyticsSimulator({ port: 0, users: [{ username: 'supervisor', password: 'secret' }] });
+  await analytics.start();
+  stops.push(() => analytics.stop());
+  analytics.startTraffic(3000);
+  console.log(`[demo] Analytics simulator at ${analytics.baseUrl} (supervisor / secret)`);
+
   // The demo's broker is local and plain: the examples' TLS settings are for a real POM.
   const localKafka = { brokers: kafka.brokers, sessionTimeout: 10000, tls: false };
   // The simulators start while Node-RED is still joining its consumer groups: read the demo's topics from their start.
@@ -82,10 +89,12 @@ async function main() {
       'cc-pom-events': { onlyNew: false },
       'cc-finesse-gc': { host: amqHost, port: Number(amqPort), tls: false },
       'cc-axp-account': { apiHost: axp.url, accountId: 'DYNNUG' },
+      'cc-analytics-server': { baseUrl: analytics.baseUrl, rejectUnauthorized: true },
     },
     credentials: {
       'cc-finesse-agent': { password: 'secret' },
       'cc-axp-account': { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
+      'cc-analytics-server': { username: 'supervisor', password: 'secret' },
     },
   });
   const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {

@@ -14,6 +14,7 @@ export const pomModule = require(path.join(BUILD, 'nodes', 'pom', 'cc-pom-events
 /** Node-RED's Catch node, to prove errors reach a flow's error handling. */
 export const catchModule = require('@node-red/nodes/core/common/25-catch.js');
 export const axpModules = ['cc-axp-account', 'cc-axp-events'].map((type) => require(path.join(BUILD, 'nodes', 'axp', type)));
+export const analyticsModules = ['cc-analytics-server', 'cc-analytics-measures', 'cc-analytics-query'].map((type) => require(path.join(BUILD, 'nodes', 'analytics', type)));
 export const finesseModules = ['cc-finesse-gc', 'cc-finesse-agent', 'cc-finesse-events', 'cc-finesse-command'].map((type) => require(path.join(BUILD, 'nodes', 'finesse', type)));
 
 export interface Msg {

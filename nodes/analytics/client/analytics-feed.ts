@@ -1,0 +1,292 @@
+import { EventEmitter } from 'events';
+import { Backoff, type BackoffOptions } from '../../shared/backoff';
+import { parseFailure, type ParseFailure } from '../../shared/parse-result';
+import {
+  MeasureCache, parseAnalyticsFrame, producerNamesForDimension, redirectMessage,
+  type AnalyticsFrame, type AnalyticsProducer, type AnalyticsSubscription, type MeasureRow,
+} from '../schema';
+import { AnalyticsLoginError, AnalyticsRestError, type AnalyticsSession } from './analytics-session';
+import { AnalyticsFeedStateMachine, type AnalyticsFeedChange, type AnalyticsFeedState } from './feed-state';
+import { findProducer } from './producer-match';
+import { PublisherSocket } from './publisher-socket';
+
+export interface FeedEvent {
+  type: 'update' | 'pumpup' | 'pumpupComplete';
+  producerId: string;
+  producerName?: string;
+  sourceId: string;
+  guid: string;
+  /** The row after the event (merged measures), absent for pumpupComplete. */
+  row?: MeasureRow;
+  /** What the frame carried: the changed measures and the dimension keys. */
+  dimension?: Record<string, string>;
+  changed?: Record<string, unknown>;
+  eventAction?: string;
+  receivedAt: string;
+}
+
+export interface FeedOrigin { producerIds: string[]; sourceId?: string }
+
+/** A user of the feed (a cc-analytics-measures node): the producers it wants and where their events go. */
+export interface FeedListener {
+  producers: readonly string[];
+  event(event: FeedEvent): void;
+  invalid(failure: ParseFailure, text: string, origin: FeedOrigin): void;
+}
+
+export interface AnalyticsFeedOptions {
+  heartbeatMs?: number;
+  livenessMs?: number;
+  reconnect?: BackoffOptions;
+}
+
+interface Live { subscription: AnalyticsSubscription; producer: AnalyticsProducer; url: string }
+
+/**
+ * Every measure stream of one Analytics server, shared by the nodes that use it (digest §5.1: one WebSocket per
+ * supervisor carries all its streams): subscribes each wanted producer once, sends the redirects, keeps a
+ * per-producer cache that each pumpup replaces and each delta updates, and after a lost connection logs in
+ * again, subscribes again and lets the new pumpup rebuild the cache. Producers no longer wanted are
+ * unsubscribed in the document's three stages.
+ *
+ * Emits 'state' (AnalyticsFeedChange) and 'warning' (text).
+ */
+export class AnalyticsFeed extends EventEmitter {
+  readonly machine = new AnalyticsFeedStateMachine();
+  readonly cache = new MeasureCache();
+  private readonly users = new Set<FeedListener>();
+  private readonly live = new Map<string, Live>();
+  private readonly sockets = new Map<string, PublisherSocket>();
+  private catalogue: { sourceId: string; producers: AnalyticsProducer[] } | undefined;
+  private readonly backoff: Backoff;
+  private work: Promise<void> = Promise.resolve();
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** Bumped by every failure: a reconcile that started before it must not touch the new state. */
+  private generation = 0;
+  /** Producer names already reported as unknown (once each, not on every retry). */
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly session: AnalyticsSession, private readonly options: AnalyticsFeedOptions = {}) {
+    super();
+    this.setMaxListeners(0);
+    this.backoff = new Backoff(options.reconnect ?? { initialMs: 1000, maxMs: 30000, jitter: 0.5 });
+    this.machine.on('change', (change: AnalyticsFeedChange) => this.emit('state', change));
+  }
+
+  get state(): AnalyticsFeedState {
+    return this.machine.state;
+  }
+
+  /** The producers the server offers (after the first connection), for the editor's list. */
+  get producers(): readonly AnalyticsProducer[] {
+    return this.catalogue?.producers ?? [];
+  }
+
+  add(listener: FeedListener): void {
+    this.users.add(listener);
+    this.schedule();
+  }
+
+  /** Stops the listener's streams no other listener wants: unsubscriptionRedirect, DELETE, and the socket closed when empty. */
+  async remove(listener: FeedListener): Promise<void> {
+    this.users.delete(listener);
+    const wanted = this.wantedIds();
+    const unwanted = [...this.live.keys()].filter((id) => !wanted.has(id));
+    await this.serial(() => Promise.all(unwanted.map((id) => this.unsubscribe(id))).then(() => undefined));
+  }
+
+  /** Where a producer's data comes from now: msg.ws of a snapshot. */
+  originOf(id: string): { producerId: string; producerName?: string; sourceId: string; guid: string } {
+    const live = this.live.get(id);
+    return { producerId: id, producerName: live?.producer.producerName, sourceId: live?.subscription.sourceId ?? this.catalogue?.sourceId ?? '', guid: live?.subscription.guid ?? '' };
+  }
+
+  snapshot(producerIds: readonly string[]): MeasureRow[] {
+    return producerIds.flatMap((id) => this.cache.snapshot(id));
+  }
+
+  /** Which producer ids a listener's names stand for (known once the catalogue is read). */
+  resolve(names: readonly string[]): string[] {
+    const producers = this.catalogue?.producers ?? [];
+    return names.map((name) => findProducer(producers, name)?.producerId).filter((id): id is string => id !== undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.users.clear();
+    await this.serial(() => Promise.all([...this.live.keys()].map((id) => this.unsubscribe(id))).then(() => undefined));
+    for (const socket of this.sockets.values()) socket.close();
+    this.sockets.clear();
+    this.machine.dispatch('stop', 'closed');
+  }
+
+  private schedule(): void {
+    void this.serial(() => this.reconcile());
+  }
+
+  /** Runs one change at a time: subscriptions, redirects and unsubscriptions never interleave. */
+  private serial(step: () => Promise<void>): Promise<void> {
+    this.work = this.work.then(step, step).catch((err) => this.failed(err));
+    return this.work;
+  }
+
+  private wantedIds(): Set<string> {
+    return new Set([...this.users].flatMap((l) => this.resolve(l.producers)));
+  }
+
+  private async reconcile(): Promise<void> {
+    if (this.stopped || this.users.size === 0 || this.state === 'waiting' || this.state === 'refused') return;
+    const generation = this.generation;
+    const stale = () => this.stopped || generation !== this.generation;
+    if (this.state === 'idle') this.machine.dispatch('start', `logging in as ${this.session.username}`);
+    if (!this.catalogue) {
+      const [source] = await this.session.sources();
+      if (!source) throw new AnalyticsRestError('the server lists no source', 404);
+      const producers = await this.session.producers(source.sourceId);
+      if (stale()) return;
+      this.catalogue = { sourceId: source.sourceId, producers };
+    }
+    for (const listener of this.users) {
+      const unknown = listener.producers.filter((name) => !findProducer(this.catalogue!.producers, name) && !this.warned.has(name));
+      for (const name of unknown) this.warned.add(name);
+      if (unknown.length) this.emit('warning', `unknown producer ${unknown.join(', ')}; the server offers ${this.catalogue.producers.map((p) => p.producerId).join(', ')}`);
+    }
+    for (const id of this.wantedIds()) {
+      if (this.live.has(id)) continue;
+      const producer = this.catalogue.producers.find((p) => p.producerId === id)!;
+      this.machine.dispatch('subscribe', `subscribing to ${id}`);
+      const subscription = await this.session.subscribe(this.catalogue.sourceId, id);
+      if (stale()) return;
+      const url = this.session.socketUrl(subscription.endpoint);
+      const socket = await this.socketFor(url);
+      const token = await this.session.currentToken();
+      if (stale()) return;
+      this.live.set(id, { subscription, producer, url });
+      socket.send(redirectMessage('subscriptionRedirect', subscription, token));
+    }
+    if (this.live.size > 0) {
+      this.machine.dispatch('streaming', `streaming ${[...this.live.keys()].join(', ')}`);
+    }
+  }
+
+  private socketFor(url: string): Promise<PublisherSocket> {
+    const existing = this.sockets.get(url);
+    if (existing?.open) return Promise.resolve(existing);
+    const socket = new PublisherSocket({ url, rejectUnauthorized: this.session.settings.rejectUnauthorized, heartbeatMs: this.options.heartbeatMs ?? 8000, livenessMs: this.options.livenessMs ?? 24000 });
+    this.sockets.set(url, socket);
+    socket.on('frame', (text: string) => this.receive(url, text));
+    socket.on('closed', (reason: string) => this.socketClosed(url, socket, reason));
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(socket));
+      socket.once('closed', (reason: string) => reject(new Error(`WebSocket ${url}: ${reason}`)));
+    });
+  }
+
+  private async unsubscribe(id: string): Promise<void> {
+    const live = this.live.get(id);
+    if (!live) return;
+    this.live.delete(id);
+    this.cache.clear(id);
+    const socket = this.sockets.get(live.url);
+    try {
+      const token = await this.session.currentToken();
+      socket?.send(redirectMessage('unsubscriptionRedirect', live.subscription, token));
+      await this.session.unsubscribe(live.subscription.sourceId, id);
+    } catch (err) {
+      this.emit('warning', `unsubscribing from ${id}: ${(err as Error).message}`);
+    }
+    if (socket && ![...this.live.values()].some((l) => l.url === live.url)) {
+      this.sockets.delete(live.url);
+      socket.removeAllListeners();
+      socket.close();
+    }
+  }
+
+  private socketClosed(url: string, socket: PublisherSocket, reason: string): void {
+    if (this.sockets.get(url) !== socket) return;
+    this.sockets.delete(url);
+    if (this.stopped) return;
+    this.failed(new Error(`WebSocket closed: ${reason}`));
+  }
+
+  /** Anything that breaks the feed starts it over: the server wants a new login, subscriptions and redirects. */
+  private failed(err: unknown): void {
+    if (this.stopped) return;
+    this.generation++;
+    for (const socket of this.sockets.values()) {
+      socket.removeAllListeners();
+      socket.close();
+    }
+    this.sockets.clear();
+    this.live.clear();
+    this.cache.abandonPumpup();
+    this.session.invalidate();
+    const message = (err as Error)?.message ?? String(err);
+    const refused = err instanceof AnalyticsLoginError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
+    const delay = this.backoff.next();
+    this.machine.dispatch(refused ? 'refuse' : 'lost', `${message}; trying again in ${Math.round(delay / 100) / 10} s`);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.machine.dispatch('retry', 'logging in again');
+      this.schedule();
+    }, delay);
+  }
+
+  private receive(url: string, text: string): void {
+    const receivedAt = new Date().toISOString();
+    const here = [...this.live.entries()].filter(([, l]) => l.url === url);
+    const frame = parseAnalyticsFrame(text);
+    const origin = { producerIds: here.map(([id]) => id), sourceId: this.catalogue?.sourceId };
+    switch (frame.kind) {
+      case 'heartbeat':
+        return;
+      case 'invalid':
+        return this.invalid(frame.failure, text, origin);
+      case 'other':
+        return this.invalid(parseFailure('the server sent a frame that is neither measures, a heartbeat nor a status'), text, origin);
+      case 'status':
+        if ((frame.status ?? 200) >= 400) this.invalid(parseFailure(`the server reported status ${frame.status}: ${frame.message ?? ''}`.trim()), text, origin);
+        return;
+      case 'pumpupComplete': {
+        const completed = this.cache.pumpupComplete(frame.producerId);
+        if (completed.length > 0) this.backoff.reset();
+        for (const id of completed) this.deliver(id, { type: 'pumpupComplete', receivedAt });
+        return;
+      }
+      case 'measures':
+        return this.measures(frame, here, text, origin, receivedAt);
+    }
+  }
+
+  private measures(frame: Extract<AnalyticsFrame, { kind: 'measures' }>, here: [string, Live][], text: string, origin: FeedOrigin, receivedAt: string): void {
+    const id = this.producerOf(frame, here);
+    if (!id) return this.invalid(parseFailure(`cannot tell which producer sent dimension ${JSON.stringify(frame.dimension)}: give each such producer its own server node`), text, origin);
+    const row = frame.pumpup
+      ? this.cache.pumpupRow(id, frame.dimension, frame.realtimeData, receivedAt)
+      : this.cache.delta(id, frame.dimension, frame.realtimeData, frame.eventAction, receivedAt);
+    this.deliver(id, { type: frame.pumpup ? 'pumpup' : 'update', row, dimension: frame.dimension, changed: frame.realtimeData, eventAction: frame.eventAction, receivedAt });
+  }
+
+  /** The frame's producerId, else the only producer on the socket whose dimension keys fit (digest §7.1). */
+  private producerOf(frame: Extract<AnalyticsFrame, { kind: 'measures' }>, here: [string, Live][]): string | undefined {
+    if (frame.producerId && this.live.has(frame.producerId)) return frame.producerId;
+    if (here.length === 1) return here[0][0];
+    const names = new Set(producerNamesForDimension(frame.dimension).map((n) => n.toLowerCase()));
+    const fits = here.filter(([, l]) => names.has((l.producer.producerName ?? '').replace(/\s+/g, '').toLowerCase()));
+    return fits.length === 1 ? fits[0][0] : undefined;
+  }
+
+  private deliver(id: string, event: Omit<FeedEvent, 'producerId' | 'producerName' | 'sourceId' | 'guid'>): void {
+    const full: FeedEvent = { ...event, ...this.originOf(id) };
+    for (const listener of this.users) if (this.resolve(listener.producers).includes(id)) listener.event(full);
+  }
+
+  private invalid(failure: ParseFailure, text: string, origin: FeedOrigin): void {
+    for (const listener of this.users) {
+      const ids = this.resolve(listener.producers);
+      if (origin.producerIds.length === 0 || origin.producerIds.some((id) => ids.includes(id))) listener.invalid(failure, text, origin);
+    }
+  }
+}
