@@ -57,10 +57,13 @@ export = function register(RED: NodeRedApi): void {
     let count = 0;
     let change: AnalyticsFeedChange | undefined;
     const mine = () => feed.resolve(producers);
+    const unverified = !clients.session.settings.rejectUnauthorized;
     const display = new StatusDisplay(this, () => {
       const pumping = mine().some((id) => feed.cache.isPumping(id));
-      const detail = change?.to === 'streaming' && pumping ? 'pumpup' : undefined;
-      return connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count, detail });
+      const details = [unverified ? 'certificate NOT verified' : '', change?.to === 'streaming' && pumping ? 'pumpup' : ''].filter(Boolean);
+      const status = connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count, detail: details.join(' · ') || undefined });
+      // Verification turned off is shown, not hidden in a log: the lab's curl -k habit must not reach production unseen.
+      return unverified && status.fill === 'green' ? { ...status, fill: 'yellow' } : status;
     });
     const onState = (update: AnalyticsFeedChange) => {
       change = update;

@@ -1,4 +1,7 @@
 import assert from 'assert/strict';
+import http from 'http';
+import net from 'net';
+import { AnalyticsSession } from '../../nodes/analytics/client/analytics-session';
 import type { AnalyticsFeed } from '../../nodes/analytics/client/analytics-feed';
 import type { AnalyticsSimulator } from '../../nodes/analytics/simulator';
 import { FeedUser, SUPERVISOR, feedOf, feedReaches, sessionOf, startAnalyticsSimulator } from '../support/analytics';
@@ -77,6 +80,30 @@ describe('Analytics feed against the simulator over real sockets', function () {
     assert.ok(session.loginCount > logins, 'logged in again');
     assert.equal(simulator.subscriptions().filter((s) => s.live).length, 1);
     assert.equal(feed.snapshot(feed.resolve(['Agent'])).length, simulator.agentIds().length);
+  });
+
+  it('logs in at /user/login when the server has no /users/login', async () => {
+    await withSimulator();
+    const target = new URL(simulator.baseUrl);
+    const proxy = http.createServer((req, res) => {
+      if ((req.url ?? '').includes('/users/login')) { res.writeHead(404).end('{"status":404}'); return; }
+      const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 500, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (proxy.address() as net.AddressInfo).port;
+      const session = sessionOf(simulator, {});
+      const viaProxy = new AnalyticsSession({ ...session.settings, baseUrl: `http://127.0.0.1:${port}${target.pathname}` });
+      const sources = await viaProxy.sources();
+      assert.equal(sources.length, 1);
+      assert.ok(simulator.requests.some((r) => r.path.endsWith('/user/login') && r.status === 200), JSON.stringify(simulator.requests.slice(0, 3)));
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('logs in again when the server refuses the token', async () => {

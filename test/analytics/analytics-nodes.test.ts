@@ -4,6 +4,7 @@ import { analyticsModules, catchModule, Collector, helper, load } from '../suppo
 import { SUPERVISOR, startAnalyticsSimulator } from '../support/analytics';
 import { until } from '../support/wait';
 
+const LOCALES = ['de', 'en-us', 'es', 'fr', 'it', 'ja', 'ko', 'pt_BR', 'ru', 'zh-cn', 'zh-tw'];
 const DIMENSION_TYPES = ['Agent', 'Account', 'Group', 'GroupMember', 'GroupPrivilege', 'ReasonCode', 'RoutingPoint', 'RoutingService', 'Channel'];
 
 describe('Analytics nodes in Node-RED against the simulator', function () {
@@ -18,9 +19,9 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
     await simulator.stop();
   });
 
-  async function deploy(nodes: Record<string, unknown>[], password = SUPERVISOR.password): Promise<void> {
+  async function deploy(nodes: Record<string, unknown>[], password = SUPERVISOR.password, rejectUnauthorized = true): Promise<void> {
     const flow: Record<string, unknown>[] = [
-      { id: 'server', type: 'cc-analytics-server', baseUrl: simulator.baseUrl, tenant: '0', rejectUnauthorized: true },
+      { id: 'server', type: 'cc-analytics-server', baseUrl: simulator.baseUrl, tenant: '0', rejectUnauthorized },
       { id: 'catcher', type: 'catch', scope: null, wires: [['catch-out']] },
       { id: 'catch-out', type: 'helper' },
       ...nodes,
@@ -36,15 +37,15 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
     const q = helper.getNode('q');
     q.receive({});
     q.receive({ query: 'producers', locale: 'fr' });
-    q.receive({ query: 'dictionary', producerId: 'Agent_SoD_3.5', locale: 'en-us' });
+    for (const locale of LOCALES) q.receive({ query: 'dictionary', producerId: 'Agent_SoD_3.5', locale });
     for (const type of DIMENSION_TYPES) q.receive({ query: 'dimensionData', dimDataType: type });
-    const msgs = await out['q-out'].waitFor(12);
+    const msgs = await out['q-out'].waitFor(22);
     assert.equal(msgs[0].topic, 'sources');
     assert.equal(typeof msgs[0].payload[0].sourceId, 'string');
     const producers = msgs.find((m) => m.topic === 'producers')!.payload;
     assert.equal(producers.length >= 10, true);
     assert.ok(producers.every((p: { producerId: string; measures: unknown[] }) => typeof p.producerId === 'string' && Array.isArray(p.measures)));
-    assert.ok(msgs.find((m) => m.topic === 'dictionary')!.payload);
+    assert.equal(msgs.filter((m) => m.topic === 'dictionary' && m.payload).length, LOCALES.length, 'a dictionary for each documented locale');
     const dims = msgs.filter((m) => m.topic === 'dimensionData');
     assert.equal(dims.length, 9);
     assert.ok(dims.every((m) => Array.isArray(m.payload) && m.payload.length > 0));
@@ -121,6 +122,24 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
     const everything = JSON.stringify([Object.values(out).map((c) => c.messages), statuses, helper.log().args]);
     assert.equal(everything.includes(SUPERVISOR.password), false);
     assert.doesNotMatch(everything, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{10,}/, 'a JWT leaked');
+  });
+
+  it('says on the status when it lost the connection, and when the new pumpup has rebuilt it', async () => {
+    await deploy([{ id: 'm', type: 'cc-analytics-measures', server: 'server', producers: ['Agent'], mode: 'update', dimensionFilters: [], measureFilters: [], wires: [['m-out'], ['m-err']] }]);
+    await out['m-out'].waitUntil('pumpup complete', (m) => m.some((x) => x.event.type === 'pumpupComplete'));
+    simulator.dropSockets({ closeFrame: false });
+    await out['m-out'].waitUntil('a second pumpup complete', (m) => m.filter((x) => x.event.type === 'pumpupComplete').length === 2, 20000);
+    const texts = helper.getNode('m').status.getCalls().map((c: { args: [{ text?: string }] }) => c.args[0].text ?? '');
+    const lost = texts.findIndex((t: string) => /^disconnected: WebSocket closed/.test(t));
+    assert.ok(lost >= 0, texts.join(' | '));
+    assert.ok(texts.slice(lost).some((t: string) => /^connected/.test(t)), texts.join(' | '));
+  });
+
+  it('shows turned-off certificate verification on the status', async () => {
+    await deploy([{ id: 'm', type: 'cc-analytics-measures', server: 'server', producers: ['Agent'], mode: 'update', dimensionFilters: [], measureFilters: [], wires: [['m-out'], ['m-err']] }], SUPERVISOR.password, false);
+    await out['m-out'].waitUntil('pumpup complete', (m) => m.some((x) => x.event.type === 'pumpupComplete'));
+    const shown = helper.getNode('m').status.getCalls().map((c: { args: [{ fill?: string; text?: string }] }) => c.args[0]);
+    assert.ok(shown.some((s: { fill?: string; text?: string }) => s.fill === 'yellow' && /certificate NOT verified/.test(s.text ?? '')), JSON.stringify(shown));
   });
 
   it('shows a refused login as an error on the node', async () => {
