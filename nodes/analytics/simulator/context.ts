@@ -5,7 +5,7 @@ import { ResolvedAnalyticsOptions } from './options';
 import { Pacing } from './pacing';
 import { SessionHub } from './session-hub';
 import { SubscriptionStore } from './subscriptions';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 import { TokenStore } from './tokens';
 
 export interface RequestRecord {

@@ -1,28 +1,7 @@
 /** Request bodies in, JSON and error bodies out ({"status","error","message"}, digest §4.8); every answer reports its status once. */
-import { IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
+import { ServerResponse, STATUS_CODES } from 'node:http';
 
-export const MAX_BODY_BYTES = 1 << 20;
-
-export class BodyTooLarge extends Error {}
-
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge(`request body over ${limit} bytes`));
-        req.removeAllListeners('data');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+export { BodyTooLarge, MAX_BODY_BYTES, readBody } from '../../shared/simulator/http-body';
 
 export class Reply {
   private sentStatus = 0;

@@ -24,7 +24,7 @@ import { handleRequest } from './rest-router';
 import { PublisherSession } from './session';
 import { SessionHub } from './session-hub';
 import { SubscriptionStore } from './subscriptions';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 import { TokenStore } from './tokens';
 import { randomStep, Traffic } from './traffic';
 import { acceptUpgrade } from './upgrade';

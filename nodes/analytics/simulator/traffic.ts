@@ -1,7 +1,7 @@
 /** Random floor activity for demos and soak tests: contacts for ready agents, state and reason changes, the odd logout. */
 import { Random } from '../../shared/simulator/random';
 import { AgentState, Floor } from './floor';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 
 export interface TrafficActions {
   setAgentState(agentId: string, state: AgentState, reasonCode?: string): void;

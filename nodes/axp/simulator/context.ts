@@ -4,7 +4,7 @@ import { Ids } from './ids';
 import { ResolvedAxpOptions } from './options';
 import { SessionHub } from './session-hub';
 import { SubscriptionStore } from './subscriptions';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 import { TokenStore } from './tokens';
 import { World } from './world';
 

@@ -23,7 +23,7 @@ import { AxpScenarioName, isScenarioName, SCENARIOS } from './scenarios';
 import { WsSession } from './session';
 import { SessionHub } from './session-hub';
 import { SubscriptionStore } from './subscriptions';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 import { TokenStore } from './tokens';
 import { Traffic } from './traffic';
 import { wsPathIds } from './paths';

@@ -2,7 +2,7 @@
  * The Notification API's subscriptions and their expiry watchdog (digest §9.1, §9.2 rule 5): a subscription not
  * renewed by expiresAt turns INACTIVE, and the owner is told so it can close the bound socket.
  */
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 
 export type SubscriptionStatus = 'ACTIVE' | 'INACTIVE';
 

@@ -1,6 +1,6 @@
 /** The demo's traffic: the scenarios one after another, one starting every `everyMs`, until stopped. */
 import { AxpScenarioName, SCENARIO_NAMES } from './scenarios';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 
 export type ScenarioPlayer = (name: AxpScenarioName, stepMs: number, signal: AbortSignal) => Promise<unknown>;
 

@@ -5,7 +5,7 @@ import { AgentRecord } from './model';
 import { ResolvedOptions } from './options';
 import { Registry } from './registry';
 import { Outbox, Reply } from './reply';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 
 export interface SimContext {
   readonly opts: ResolvedOptions;

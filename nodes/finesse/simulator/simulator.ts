@@ -12,7 +12,7 @@ import { Faults } from './faults';
 import { GcSimulatorOptions, resolveOptions } from './options';
 import { Registry } from './registry';
 import { Outbox, topicOf } from './reply';
-import { Timers } from './timers';
+import { Timers } from '../../shared/simulator/timers';
 import { CommandTransport } from './transport';
 
 export interface GcCommandRecord {

@@ -1,4 +1,4 @@
-/** Every timer the simulator runs, so stop() and reset() can clear them all at once. */
+/** Every timer a simulator runs, so stop(), reset() or restart() can clear them all at once. */
 export class Timers {
   private readonly pending = new Set<NodeJS.Timeout>();
   private readonly sleepers = new Set<() => void>();
@@ -9,6 +9,12 @@ export class Timers {
       this.pending.delete(timer);
       run();
     }, Math.min(Math.max(0, ms), 0x7fffffff));
+    this.pending.add(timer);
+    return timer;
+  }
+
+  every(ms: number, run: () => void): NodeJS.Timeout {
+    const timer = setInterval(run, Math.max(1, ms));
     this.pending.add(timer);
     return timer;
   }
