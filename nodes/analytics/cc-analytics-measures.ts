@@ -55,7 +55,8 @@ export = function register(RED: NodeRedApi): void {
     }
     const { feed } = clients;
     let count = 0;
-    let change: AnalyticsFeedChange | undefined;
+    // A node deployed next to others joins a feed that may already stream: start from where it is.
+    let change: AnalyticsFeedChange | undefined = feed.state === 'idle' ? undefined : { from: feed.state, to: feed.state, event: 'start', reason: feed.machine.reason };
     const mine = () => feed.resolve(producers);
     const unverified = !clients.session.settings.rejectUnauthorized;
     const display = new StatusDisplay(this, () => {
@@ -73,7 +74,7 @@ export = function register(RED: NodeRedApi): void {
     const listener: FeedListener = {
       producers,
       event: (event: FeedEvent) => {
-        if (event.row && !passesFilters(filters, event.row)) return;
+        if (event.row && !passesFilters(filters, event.row, event.eventAction === 'DELETE')) return;
         this.send([measureMessage(event, mode), null]);
         count++;
         if (event.type === 'pumpupComplete') display.now();

@@ -33,8 +33,10 @@ export function parseFilters(value: unknown, what: string): AnalyticsFilter[] {
  * passes when each dimension filter names one of its keys' values and each measure filter one of its measures'
  * current values (the merged row, so a delta that lacks the measure is judged by what the row holds).
  */
-export function passesFilters(filters: MeasureFilters, row: MeasureRow): boolean {
+export function passesFilters(filters: MeasureFilters, row: MeasureRow, removed = false): boolean {
   for (const f of filters.dimension) if (!f.filters.includes(String(row.dimension[f.name] ?? ''))) return false;
+  // A removed row has no measures left to judge: its removal still concerns whoever saw the row.
+  if (removed) return true;
   for (const f of filters.measure) if (!f.filters.includes(String(row.measures[f.name] ?? ''))) return false;
   return true;
 }

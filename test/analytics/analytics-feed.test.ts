@@ -146,6 +146,48 @@ describe('Analytics feed against the simulator over real sockets', function () {
     assert.deepEqual(simulator.subscriptions().filter((s) => s.live), []);
   });
 
+  it('leaves no subscription behind when its user leaves while it is being made', async () => {
+    await withSimulator();
+    const feed = open();
+    const user = new FeedUser(['Agent', 'RoutingService', 'VDN']);
+    feed.add(user);
+    await feedReaches(feed, 'subscribing');
+    await feed.remove(user);
+    await until('every subscription gone', () => simulator.subscriptions().filter((s) => s.live).length === 0, 5000, 20);
+  });
+
+  it('closes within its deadline and leaves nothing live when connections fail while it subscribes', async () => {
+    await withSimulator({ endpointPerSubscription: true });
+    const feed = open();
+    feed.add(new FeedUser(['Agent', 'RoutingService', 'VDN']));
+    await feedReaches(feed, 'subscribing');
+    simulator.refuseConnections(3000);
+    await feedReaches(feed, 'waiting');
+    const started = Date.now();
+    await feed.stop();
+    assert.ok(Date.now() - started < 11000, `stop took ${Date.now() - started} ms`);
+    await until('nothing live', () => simulator.subscriptions().filter((s) => s.live).length === 0, 8000, 50);
+  });
+
+  it('starts over when the server refuses a subscription on the WebSocket', async () => {
+    await withSimulator();
+    const feed = open();
+    const user = new FeedUser(['Agent']);
+    feed.add(user);
+    await until('first pumpup', () => user.count('pumpupComplete') === 1, 10000, 20);
+    simulator.sendRaw('{"status":500,"message":"subscription lost"}');
+    await until('a second pumpup', () => user.count('pumpupComplete') === 2, 15000, 20);
+    assert.match(user.invalids[0].failure.message, /status 500: subscription lost/);
+  });
+
+  it('sends the token on the WebSocket handshake too, for publishers that check it there', async () => {
+    await withSimulator({ requireHandshakeAuth: true });
+    const feed = open();
+    const user = new FeedUser(['Agent']);
+    feed.add(user);
+    await until('pumpup', () => user.count('pumpupComplete') === 1, 10000, 20);
+  });
+
   it('sends malformed frames to the users\' error output', async () => {
     await withSimulator();
     const feed = open();

@@ -2,7 +2,7 @@ import { EventEmitter } from 'events';
 import { Backoff, type BackoffOptions } from '../../shared/backoff';
 import { parseFailure, type ParseFailure } from '../../shared/parse-result';
 import {
-  MeasureCache, parseAnalyticsFrame, producerNamesForDimension, redirectMessage,
+  MeasureCache, parseAnalyticsFrame, producerNamesForDimension, redactSecrets, redirectMessage,
   type AnalyticsFrame, type AnalyticsProducer, type AnalyticsSubscription, type MeasureRow,
 } from '../schema';
 import { AnalyticsLoginError, AnalyticsRestError, type AnalyticsSession } from './analytics-session';
@@ -66,6 +66,8 @@ export class AnalyticsFeed extends EventEmitter {
   private generation = 0;
   /** Producer names already reported as unknown (once each, not on every retry). */
   private readonly warned = new Set<string>();
+  /** Producers redirected whose pumpup has not completed yet (an empty pumpup completes with no row at all). */
+  private readonly awaitingPumpup = new Set<string>();
 
   constructor(private readonly session: AnalyticsSession, private readonly options: AnalyticsFeedOptions = {}) {
     super();
@@ -91,9 +93,8 @@ export class AnalyticsFeed extends EventEmitter {
   /** Stops the listener's streams no other listener wants: unsubscriptionRedirect, DELETE, and the socket closed when empty. */
   async remove(listener: FeedListener): Promise<void> {
     this.users.delete(listener);
-    const wanted = this.wantedIds();
-    const unwanted = [...this.live.keys()].filter((id) => !wanted.has(id));
-    await this.serial(() => Promise.all(unwanted.map((id) => this.unsubscribe(id))).then(() => undefined));
+    // Worked out when the step runs, not now: a subscription may still be on its way.
+    await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
   }
 
   /** Where a producer's data comes from now: msg.ws of a snapshot. */
@@ -112,18 +113,33 @@ export class AnalyticsFeed extends EventEmitter {
     return names.map((name) => findProducer(producers, name)?.producerId).filter((id): id is string => id !== undefined);
   }
 
+  /** Unsubscribes everything, within a deadline Node-RED's close timeout leaves room for. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.users.clear();
-    await this.serial(() => Promise.all([...this.live.keys()].map((id) => this.unsubscribe(id))).then(() => undefined));
-    for (const socket of this.sockets.values()) socket.close();
+    await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
+    const sockets = [...this.sockets.values()];
     this.sockets.clear();
+    for (const socket of sockets) socket.close();
     this.machine.dispatch('stop', 'closed');
   }
 
+  private async dropUnwanted(): Promise<void> {
+    const wanted = this.stopped ? new Set<string>() : this.wantedIds();
+    await Promise.all([...this.live.keys()].filter((id) => !wanted.has(id)).map((id) => this.unsubscribe(id)));
+  }
+
   private schedule(): void {
-    void this.serial(() => this.reconcile());
+    const generation = this.generation;
+    void this.serial(async () => {
+      try {
+        await this.reconcile();
+      } catch (err) {
+        // A step overtaken by a failure has nothing more to report.
+        if (generation === this.generation) throw err;
+      }
+    });
   }
 
   /** Runs one change at a time: subscriptions, redirects and unsubscriptions never interleave. */
@@ -158,12 +174,21 @@ export class AnalyticsFeed extends EventEmitter {
       const producer = this.catalogue.producers.find((p) => p.producerId === id)!;
       this.machine.dispatch('subscribe', `subscribing to ${id}`);
       const subscription = await this.session.subscribe(this.catalogue.sourceId, id);
-      if (stale()) return;
+      // Closed, failed or no longer wanted meanwhile: the server must not keep a subscription nobody reads.
+      const abandon = () => this.session.unsubscribe(subscription.sourceId, id).catch(() => undefined);
+      if (stale() || !this.wantedIds().has(id)) return void (await abandon());
       const url = this.session.socketUrl(subscription.endpoint);
-      const socket = await this.socketFor(url);
       const token = await this.session.currentToken();
-      if (stale()) return;
+      let socket: PublisherSocket;
+      try {
+        socket = await this.socketFor(url, token);
+      } catch (err) {
+        await abandon();
+        throw err;
+      }
+      if (stale() || !this.wantedIds().has(id)) return void (await abandon());
       this.live.set(id, { subscription, producer, url });
+      this.awaitingPumpup.add(id);
       socket.send(redirectMessage('subscriptionRedirect', subscription, token));
     }
     if (this.live.size > 0) {
@@ -171,16 +196,25 @@ export class AnalyticsFeed extends EventEmitter {
     }
   }
 
-  private socketFor(url: string): Promise<PublisherSocket> {
+  private socketFor(url: string, token: string): Promise<PublisherSocket> {
     const existing = this.sockets.get(url);
     if (existing?.open) return Promise.resolve(existing);
-    const socket = new PublisherSocket({ url, rejectUnauthorized: this.session.settings.rejectUnauthorized, heartbeatMs: this.options.heartbeatMs ?? 8000, livenessMs: this.options.livenessMs ?? 24000 });
+    const socket = new PublisherSocket({
+      url, token, rejectUnauthorized: this.session.settings.rejectUnauthorized, heartbeatMs: this.options.heartbeatMs ?? 8000, livenessMs: this.options.livenessMs ?? 24000,
+    });
     this.sockets.set(url, socket);
     socket.on('frame', (text: string) => this.receive(url, text));
-    socket.on('closed', (reason: string) => this.socketClosed(url, socket, reason));
+    // A socket that closes while it opens fails the step waiting for it, which reports it once; after that its close is news.
+    let opened = false;
     return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(socket));
-      socket.once('closed', (reason: string) => reject(new Error(`WebSocket ${url}: ${reason}`)));
+      socket.once('open', () => {
+        opened = true;
+        resolve(socket);
+      });
+      socket.on('closed', (reason: string) => {
+        if (!opened) reject(new Error(`WebSocket ${url}: ${reason}`));
+        else this.socketClosed(url, socket, reason);
+      });
     });
   }
 
@@ -188,6 +222,7 @@ export class AnalyticsFeed extends EventEmitter {
     const live = this.live.get(id);
     if (!live) return;
     this.live.delete(id);
+    this.awaitingPumpup.delete(id);
     this.cache.clear(id);
     const socket = this.sockets.get(live.url);
     try {
@@ -215,14 +250,15 @@ export class AnalyticsFeed extends EventEmitter {
   private failed(err: unknown): void {
     if (this.stopped) return;
     this.generation++;
-    for (const socket of this.sockets.values()) {
-      socket.removeAllListeners();
-      socket.close();
-    }
+    // Forgotten first, closed after: a close reported now belongs to no socket the feed still knows.
+    const sockets = [...this.sockets.values()];
     this.sockets.clear();
+    for (const socket of sockets) socket.close();
     this.live.clear();
+    this.awaitingPumpup.clear();
     this.cache.abandonPumpup();
     this.session.invalidate();
+    if (err instanceof AnalyticsRestError && err.status === 404) this.catalogue = undefined;
     const message = (err as Error)?.message ?? String(err);
     const refused = err instanceof AnalyticsLoginError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
     const delay = this.backoff.next();
@@ -241,18 +277,28 @@ export class AnalyticsFeed extends EventEmitter {
     const origin = { producerIds: here.map(([id]) => id), sourceId: this.catalogue?.sourceId };
     switch (frame.kind) {
       case 'heartbeat':
+        // The server sends these only once a subscription streams: the link works.
+        this.backoff.reset();
         return;
       case 'invalid':
         return this.invalid(frame.failure, text, origin);
       case 'other':
         return this.invalid(parseFailure('the server sent a frame that is neither measures, a heartbeat nor a status'), text, origin);
       case 'status':
-        if ((frame.status ?? 200) >= 400) this.invalid(parseFailure(`the server reported status ${frame.status}: ${frame.message ?? ''}`.trim()), text, origin);
-        return;
+        if ((frame.status ?? 200) < 400) return;
+        this.invalid(parseFailure(redactSecrets(`the server reported status ${frame.status}: ${frame.message ?? ''}`.trim())), text, origin);
+        // A refused redirect streams nothing: start over rather than look connected (digest §5.3).
+        return this.failed(new AnalyticsRestError(`the server refused a subscription on the WebSocket: status ${frame.status}`, 500));
       case 'pumpupComplete': {
-        const completed = this.cache.pumpupComplete(frame.producerId);
-        if (completed.length > 0) this.backoff.reset();
-        for (const id of completed) this.deliver(id, { type: 'pumpupComplete', receivedAt });
+        if (frame.producerId !== undefined && !this.live.has(frame.producerId)) return;
+        // The object form names no producer: it completes what this socket was pumping or still owed a pumpup.
+        const ids = frame.producerId !== undefined ? [frame.producerId] : here.map(([id]) => id).filter((id) => this.awaitingPumpup.has(id) || this.cache.isPumping(id));
+        this.backoff.reset();
+        for (const id of ids) {
+          this.cache.pumpupComplete(id);
+          this.awaitingPumpup.delete(id);
+          this.deliver(id, { type: 'pumpupComplete', receivedAt });
+        }
         return;
       }
       case 'measures':
@@ -261,6 +307,8 @@ export class AnalyticsFeed extends EventEmitter {
   }
 
   private measures(frame: Extract<AnalyticsFrame, { kind: 'measures' }>, here: [string, Live][], text: string, origin: FeedOrigin, receivedAt: string): void {
+    // A producer unsubscribed a moment ago may still have frames on the way: they are nobody's now.
+    if (frame.producerId !== undefined && !this.live.has(frame.producerId) && here.length > 0) return;
     const id = this.producerOf(frame, here);
     if (!id) return this.invalid(parseFailure(`cannot tell which producer sent dimension ${JSON.stringify(frame.dimension)}: give each such producer its own server node`), text, origin);
     const row = frame.pumpup
@@ -280,13 +328,27 @@ export class AnalyticsFeed extends EventEmitter {
 
   private deliver(id: string, event: Omit<FeedEvent, 'producerId' | 'producerName' | 'sourceId' | 'guid'>): void {
     const full: FeedEvent = { ...event, ...this.originOf(id) };
-    for (const listener of this.users) if (this.resolve(listener.producers).includes(id)) listener.event(full);
+    // Each node gets its own copy: a flow changing its message must not change another node's.
+    for (const listener of this.users) if (this.resolve(listener.producers).includes(id)) listener.event(structuredClone(full));
   }
 
   private invalid(failure: ParseFailure, text: string, origin: FeedOrigin): void {
     for (const listener of this.users) {
       const ids = this.resolve(listener.producers);
-      if (origin.producerIds.length === 0 || origin.producerIds.some((id) => ids.includes(id))) listener.invalid(failure, text, origin);
+      if (origin.producerIds.length === 0 || origin.producerIds.some((id) => ids.includes(id))) listener.invalid(failure, redactSecrets(text), origin);
     }
   }
+}
+
+/** How long closing may wait for unsubscriptions: Node-RED gives a closing node 15 s in all. */
+const CLOSE_DEADLINE_MS = 10000;
+
+function withDeadline(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    promise.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    }).catch(() => undefined);
+  });
 }

@@ -4,6 +4,8 @@ import { KEEPALIVE } from '../schema';
 
 export interface PublisherSocketOptions {
   url: string;
+  /** Sent as a Bearer header on the handshake too, for publishers that check it there (digest §3.2). */
+  token?: string;
   rejectUnauthorized: boolean;
   /** The client's own '--heartbeat--' goes at least this often (digest §5.5: every 8 s). */
   heartbeatMs: number;
@@ -26,7 +28,8 @@ export class PublisherSocket extends EventEmitter {
 
   constructor(private readonly options: PublisherSocketOptions) {
     super();
-    this.ws = new WebSocket(options.url, { rejectUnauthorized: options.rejectUnauthorized, handshakeTimeout: 10000, maxPayload: 16 * 1024 * 1024 });
+    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    this.ws = new WebSocket(options.url, { headers, rejectUnauthorized: options.rejectUnauthorized, handshakeTimeout: 10000, maxPayload: 16 * 1024 * 1024 });
     let error = '';
     this.ws.on('open', () => {
       this.heartbeatTimer = setInterval(() => this.send(KEEPALIVE), options.heartbeatMs);
