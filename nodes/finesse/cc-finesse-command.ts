@@ -31,7 +31,7 @@ export = function register(RED: NodeRedApi): void {
       if (!link) return;
       const login = agentNode?.login;
       const detail = login ? agentSummary(login.agentId, login.state, login.agentState) : undefined;
-      const status = linkStatus(link.to, link.reason, detail);
+      const status = linkStatus(link.to, link.reason, detail, link.event === 'start');
       // A state change arrives as a login change and an agent state together: show it once.
       if (status.text === shownText) return;
       shownText = status.text;

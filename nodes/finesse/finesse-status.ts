@@ -3,12 +3,14 @@ import type { GcLinkState } from './client/gc-link-state';
 import type { AgentLoginState } from './client/agent-login-state';
 
 /** How a GC link looks on every node that uses it. */
-export function linkStatus(state: GcLinkState, reason?: string, detail?: string): NodeStatus {
+export function linkStatus(state: GcLinkState, reason?: string, detail?: string, firstConnect = false): NodeStatus {
   const why = reason ? `: ${reason}` : '';
   switch (state) {
     case 'idle':
       return {};
     case 'broker-down':
+      // The first connection is news, not an outage: red only once a broker has been lost or refused us.
+      if (firstConnect) return { fill: 'yellow', shape: 'ring', text: clip(`connecting${why}`) };
       return { fill: 'red', shape: 'ring', text: clip(`broker down${why}`) };
     case 'handshaking':
       return { fill: 'yellow', shape: 'ring', text: clip('waiting for GC (Hello)') };

@@ -142,6 +142,6 @@ export class GcSessionUsers {
 
   private show(user: GcUser, change: GcLinkChange): void {
     if (user.linkChanged) user.linkChanged(change);
-    else user.node.status(linkStatus(change.to, change.reason) as NodeStatus);
+    else user.node.status(linkStatus(change.to, change.reason, undefined, change.event === 'start') as NodeStatus);
   }
 }
