@@ -1,5 +1,6 @@
 import { hostname } from 'os';
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
+import { normalizePem } from '../shared/pem';
 import type { NodeStatus } from '../shared/status';
 import { GcSession, type GcSessionOptions } from './client/gc-session';
 import type { GcLinkChange } from './client/gc-link-state';
@@ -22,9 +23,9 @@ export interface FinesseGcDefinition extends NodeDefinition {
 }
 
 export const FINESSE_GC_CREDENTIALS = {
-  login: { type: 'text' },
+  login: { type: 'password' },
   passcode: { type: 'password' },
-  ca: { type: 'text' },
+  ca: { type: 'password' },
 } as const;
 
 export class GcSettingsError extends Error {}
@@ -56,7 +57,7 @@ export function gcSessionOptions(config: FinesseGcDefinition, credentials: Recor
     endpoint: {
       host,
       port,
-      tls: config.tls ? { rejectUnauthorized: config.rejectUnauthorized !== false, ...(credentials.ca ? { ca: credentials.ca } : {}) } : false,
+      tls: config.tls ? { rejectUnauthorized: config.rejectUnauthorized !== false, ...(credentials.ca ? { ca: normalizePem(credentials.ca) } : {}) } : false,
       login: credentials.login || undefined,
       passcode: credentials.passcode || undefined,
       vhost: config.vhost || undefined,

@@ -18,12 +18,12 @@ export interface KafkaBrokerDefinition extends NodeDefinition {
 }
 
 export const KAFKA_BROKER_CREDENTIALS = {
-  ca: { type: 'text' },
-  cert: { type: 'text' },
+  ca: { type: 'password' },
+  cert: { type: 'password' },
   key: { type: 'password' },
   pfx: { type: 'password' },
   passphrase: { type: 'password' },
-  username: { type: 'text' },
+  username: { type: 'password' },
   password: { type: 'password' },
 } as const;
 

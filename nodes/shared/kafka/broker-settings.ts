@@ -1,3 +1,4 @@
+import { normalizePem } from '../pem';
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { createSecureContext, type ConnectionOptions, type SecureVersion } from 'tls';
 import { opensslCipherList } from './tls-ciphers';
@@ -59,7 +60,7 @@ function pem(label: string, text: string | undefined, kind: string): string | un
   if (!value.includes(`-----BEGIN `) || !value.includes(kind)) {
     throw new KafkaSettingsError(`TLS ${label} is not a PEM ${kind} (expected a block starting with -----BEGIN …${kind}-----)`);
   }
-  return value;
+  return normalizePem(value);
 }
 
 function pkcs12(text: string | undefined): Buffer | undefined {
