@@ -15,6 +15,6 @@ export {
 } from './subscription';
 export { KEEPALIVE, parseAnalyticsFrame, type AnalyticsFrame } from './frames';
 export { describeRestError } from './rest-error';
-export { redactSecrets } from './redact';
+export { redactSecrets } from '../../shared/redact-secrets';
 export { timestampMs } from './timestamps';
 export { MeasureCache, type MeasureRow } from './measure-cache';

@@ -6,7 +6,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { clipLong, isPlainObject } from '../../shared/describe';
-import { redactSecrets } from './redact';
+import { jsonObject } from '../../shared/json-record';
+import { redactSecrets } from '../../shared/redact-secrets';
 
 const MAX_SENTENCE = 200;
 const HTML_RE = /^\s*<(?:!doctype|html|head|body|title|h1|p|div)\b/i;
@@ -18,7 +19,7 @@ const TAG_RE = /<[^>]*>/g;
 export function describeRestError(status: number, body: string): string {
   const reason = STATUS_CODES[status] ?? 'HTTP error';
   const text = typeof body === 'string' ? body.trim() : '';
-  const json = text.startsWith('{') ? parsedObject(text) : undefined;
+  const json = text.startsWith('{') ? jsonObject(text).object : undefined;
   const detail = clean(json !== undefined ? fromJson(json) : HTML_RE.test(text) ? fromHtml(text) : text);
   const lower = detail.toLowerCase();
   let line: string;
@@ -26,15 +27,6 @@ export function describeRestError(status: number, body: string): string {
   else if (lower.startsWith(`${status} `)) line = detail;
   else line = `${status} ${reason}: ${detail}`;
   return line.length > MAX_SENTENCE ? `${line.slice(0, MAX_SENTENCE)}…` : line;
-}
-
-function parsedObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `{"status":401,"error":"Unauthorized","message":"…"}` and its relatives: the message, else the error. */

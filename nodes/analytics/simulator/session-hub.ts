@@ -1,4 +1,5 @@
 /** The open publisher sessions; a guid streams on at most one of them (a newer redirect moves it). */
+import { closeSessions } from '../../shared/simulator/http-server';
 import { CloseCode } from './close-codes';
 import type { PublisherSession } from './session';
 
@@ -23,14 +24,8 @@ export class SessionHub {
   }
 
   /** Closes every session, giving peers graceMs to answer the close handshake before their connections are dropped. */
-  async closeAll(how: CloseCode, graceMs: number): Promise<void> {
-    const sessions = this.sessions();
-    for (const session of sessions) session.close(how);
-    let grace: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all(sessions.map((s) => s.closed)), timeout]);
-    clearTimeout(grace);
-    for (const session of this.sessions()) session.terminate();
-    await Promise.all(sessions.map((s) => s.closed));
+  closeAll(how: CloseCode, graceMs: number): Promise<void> {
+    return closeSessions(() => this.sessions(), how, graceMs);
   }
+
 }

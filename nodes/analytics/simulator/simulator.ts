@@ -2,9 +2,9 @@
  * A stand-in for Avaya Analytics' REST & WebSocket Open Interface (digest §14): orca-streams-rest and the data
  * publisher on one HTTP port, a floor of agents whose measures move consistently, and fault injection.
  */
+import { closeServer, listen } from '../../shared/simulator/http-server';
 import { EventEmitter } from 'events';
 import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Random } from '../../shared/simulator/random';
 import { setAgentState } from './agent-states';
@@ -108,16 +108,9 @@ export class AnalyticsSimulator extends EventEmitter {
     );
     const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
     server.on('upgrade', (req, socket, head) => acceptUpgrade(this.ctx, wss, req, socket, head, (ws) => this.ctx.hub.add(new PublisherSession(this.ctx, ws))));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.ctx.opts.port, this.ctx.opts.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    this.port = await listen(server, this.ctx.opts.port, this.ctx.opts.host);
     this.server = server;
     this.wss = wss;
-    this.port = (server.address() as AddressInfo).port;
     this.ctx.log(`listening on ${this.baseUrl}`);
   }
 
@@ -126,13 +119,10 @@ export class AnalyticsSimulator extends EventEmitter {
     this.traffic.stop();
     await this.ctx.hub.closeAll(CLOSE.normal, CLOSE_GRACE_MS);
     this.ctx.timers.clearAll();
-    const server = this.server;
+    const { server, wss } = this;
     this.server = undefined;
-    this.wss?.close();
     this.wss = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server, wss);
   }
 
   agentIds(): string[] {

@@ -17,4 +17,4 @@ export { authenticationMessage, pingMessage, subscriptionRequest, type AxpSubscr
 export { parseSubscription, parseSubscriptionPage, type AxpSubscription, type AxpSubscriptionPage } from './subscription';
 export { DEFAULT_TOKEN_LIFETIME_S, parseTokenResponse, type AxpToken } from './token';
 export { describeProblem } from './problem';
-export { redactSecrets } from './redact';
+export { redactSecrets } from '../../shared/redact-secrets';

@@ -6,7 +6,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { clipLong, isPlainObject } from '../../shared/describe';
-import { redactSecrets } from './redact';
+import { jsonObject } from '../../shared/json-record';
+import { redactSecrets } from '../../shared/redact-secrets';
 
 const MAX_SENTENCE = 300;
 const MAX_VIOLATIONS = 3;
@@ -22,18 +23,9 @@ const ENTITY_RE = /&(amp|lt|gt|quot|apos|nbsp|#39);/g;
 export function describeProblem(status: number, body: string): string {
   const reason = STATUS_CODES[status] ?? 'HTTP error';
   const text = typeof body === 'string' ? body.trim() : '';
-  const json = text.startsWith('{') ? parsedObject(text) : undefined;
+  const json = text.startsWith('{') ? jsonObject(text).object : undefined;
   const [title, detail] = json !== undefined ? fromJson(json) : HTML_RE.test(text) ? [undefined, fromHtml(text)] : [undefined, text];
   return sentence(status, clean(title) || reason, clean(detail));
-}
-
-function parsedObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** [title, detail] from problem+json (title, detail, violations) or the common error shapes (OAuth, `message`). */

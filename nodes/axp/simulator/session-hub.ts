@@ -1,4 +1,5 @@
 /** The open sessions and which one streams each subscription: one socket per subscription, a newer one supersedes (§9.2 rule 7). */
+import { closeSessions } from '../../shared/simulator/http-server';
 import { CLOSE, CloseCode } from './close-codes';
 import type { WsSession } from './session';
 import { SubscriptionRecord } from './subscriptions';
@@ -46,14 +47,8 @@ export class SessionHub {
   }
 
   /** Closes every session, giving peers graceMs to answer the close handshake before their connections are dropped. */
-  async closeAll(how: CloseCode, graceMs: number): Promise<void> {
-    const sessions = this.sessions();
-    for (const session of sessions) session.close(how);
-    let grace: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all(sessions.map((s) => s.closed)), timeout]);
-    clearTimeout(grace);
-    for (const session of this.sessions()) session.terminate();
-    await Promise.all(sessions.map((s) => s.closed));
+  closeAll(how: CloseCode, graceMs: number): Promise<void> {
+    return closeSessions(() => this.sessions(), how, graceMs);
   }
+
 }

@@ -2,9 +2,9 @@
  * A stand-in for Avaya Experience Platform's agent & engagement notifications: the A&A token endpoint, the
  * Notification REST API and the WebSocket on one HTTP port, plus scripted traffic and fault injection (digest §9).
  */
+import { closeServer, listen } from '../../shared/simulator/http-server';
 import { EventEmitter } from 'events';
 import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Random } from '../../shared/simulator/random';
 import { Body, BodyFactory } from './body-factory';
@@ -127,16 +127,9 @@ export class AxpSimulator extends EventEmitter {
       }
       wss.handleUpgrade(req, socket, head, (ws) => this.ctx.hub.add(new WsSession(this.ctx, ws, ids)));
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.ctx.opts.port, this.ctx.opts.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    this.port = await listen(server, this.ctx.opts.port, this.ctx.opts.host);
     this.server = server;
     this.wss = wss;
-    this.port = (server.address() as AddressInfo).port;
     this.ctx.log(`listening on ${this.url}`);
   }
 
@@ -145,13 +138,10 @@ export class AxpSimulator extends EventEmitter {
     this.traffic.stop();
     await this.ctx.hub.closeAll(CLOSE.normal, CLOSE_GRACE_MS);
     this.ctx.timers.clearAll();
-    const server = this.server;
+    const { server, wss } = this;
     this.server = undefined;
-    this.wss?.close();
     this.wss = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server, wss);
   }
 
   /** Sends a notification with this body to every streaming socket whose filter matches; returns what went out. */

@@ -1,17 +1,19 @@
 /**
  * Removes credentials from server text before it reaches a status, a log or msg.error: an error
- * page may echo the request (its Authorization header, a form body with client_secret) or a
- * token. What looks like a secret is replaced by "[redacted]"; subscription UUIDs, paths and
- * host names stay, since they are what a person needs to act on the message.
+ * page may echo the request (its Authorization header, a form body with client_secret, a login
+ * query with the password) or a token (an OAuth token, a JWT in `authdata`). What looks like a
+ * secret is replaced by "[redacted]"; UUIDs, paths and host names stay, since they are what a
+ * person needs to act on the message.
  */
 const REDACTED = '[redacted]';
 
 const AUTHORIZATION_RE = /((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|digest)\s+)?[^\s,;"'}&]+/gi;
 const SCHEME_CREDENTIAL_RE = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-const SECRET_NAME = '[\\w-]*(?:token|secret|password|passphrase|api[_-]?key|appkey)';
+const SECRET_NAME = '[\\w-]*(?:token|secret|password|passwd|passphrase|api[_-]?key|appkey|authdata|authorization)';
 // A JSON member ("client_secret": "…", "authToken": "…") or a form field (client_secret=…); prose such as "invalid token: x" is left alone.
 const SECRET_MEMBER_RE = new RegExp(`(["']${SECRET_NAME}["']\\s*:\\s*|\\b${SECRET_NAME}\\s*=\\s*)(?:"[^"]*"|'[^']*'|[^\\s,;&}]+)`, 'gi');
-const JWT_RE = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+// The signature is optional: a JWT cut short by a length cap is still a credential.
+const JWT_RE = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g;
 // 32 or more token characters mixing letters and digits; '/' and '.' break runs, so paths and host names survive.
 const OPAQUE_RE = /[A-Za-z0-9_~+=-]{32,}/g;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
