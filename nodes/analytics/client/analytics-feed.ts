@@ -68,6 +68,7 @@ export class AnalyticsFeed extends EventEmitter {
   private readonly warned = new Set<string>();
   /** Producers redirected whose pumpup has not completed yet (an empty pumpup completes with no row at all). */
   private readonly awaitingPumpup = new Set<string>();
+  private readonly resolved = new Map<FeedListener, string[]>();
 
   constructor(private readonly session: AnalyticsSession, private readonly options: AnalyticsFeedOptions = {}) {
     super();
@@ -93,6 +94,7 @@ export class AnalyticsFeed extends EventEmitter {
   /** Stops the listener's streams no other listener wants: unsubscriptionRedirect, DELETE, and the socket closed when empty. */
   async remove(listener: FeedListener): Promise<void> {
     this.users.delete(listener);
+    this.resolved.delete(listener);
     // Worked out when the step runs, not now: a subscription may still be on its way.
     await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
   }
@@ -113,11 +115,22 @@ export class AnalyticsFeed extends EventEmitter {
     return names.map((name) => findProducer(producers, name)?.producerId).filter((id): id is string => id !== undefined);
   }
 
+  /** A user's producer ids, worked out once per catalogue rather than for every frame. */
+  private idsOf(listener: FeedListener): string[] {
+    let ids = this.resolved.get(listener);
+    if (!ids) {
+      ids = this.resolve(listener.producers);
+      if (this.catalogue) this.resolved.set(listener, ids);
+    }
+    return ids;
+  }
+
   /** Unsubscribes everything, within a deadline Node-RED's close timeout leaves room for. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.users.clear();
+    this.resolved.clear();
     await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
     const sockets = [...this.sockets.values()];
     this.sockets.clear();
@@ -149,7 +162,7 @@ export class AnalyticsFeed extends EventEmitter {
   }
 
   private wantedIds(): Set<string> {
-    return new Set([...this.users].flatMap((l) => this.resolve(l.producers)));
+    return new Set([...this.users].flatMap((l) => this.idsOf(l)));
   }
 
   private async reconcile(): Promise<void> {
@@ -163,6 +176,7 @@ export class AnalyticsFeed extends EventEmitter {
       const producers = await this.session.producers(source.sourceId);
       if (stale()) return;
       this.catalogue = { sourceId: source.sourceId, producers };
+      this.resolved.clear();
     }
     for (const listener of this.users) {
       const unknown = listener.producers.filter((name) => !findProducer(this.catalogue!.producers, name) && !this.warned.has(name));
@@ -258,7 +272,10 @@ export class AnalyticsFeed extends EventEmitter {
     this.awaitingPumpup.clear();
     this.cache.abandonPumpup();
     this.session.invalidate();
-    if (err instanceof AnalyticsRestError && err.status === 404) this.catalogue = undefined;
+    if (err instanceof AnalyticsRestError && err.status === 404) {
+      this.catalogue = undefined;
+      this.resolved.clear();
+    }
     const message = (err as Error)?.message ?? String(err);
     const refused = err instanceof AnalyticsLoginError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
     const delay = this.backoff.next();
@@ -329,12 +346,12 @@ export class AnalyticsFeed extends EventEmitter {
   private deliver(id: string, event: Omit<FeedEvent, 'producerId' | 'producerName' | 'sourceId' | 'guid'>): void {
     const full: FeedEvent = { ...event, ...this.originOf(id) };
     // Each node gets its own copy: a flow changing its message must not change another node's.
-    for (const listener of this.users) if (this.resolve(listener.producers).includes(id)) listener.event(structuredClone(full));
+    for (const listener of this.users) if (this.idsOf(listener).includes(id)) listener.event(structuredClone(full));
   }
 
   private invalid(failure: ParseFailure, text: string, origin: FeedOrigin): void {
     for (const listener of this.users) {
-      const ids = this.resolve(listener.producers);
+      const ids = this.idsOf(listener);
       if (origin.producerIds.length === 0 || origin.producerIds.some((id) => ids.includes(id))) listener.invalid(failure, redactSecrets(text), origin);
     }
   }
