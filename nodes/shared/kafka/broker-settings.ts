@@ -77,11 +77,16 @@ function checkClientIdentity(options: ConnectionOptions): void {
     createSecureContext({ pfx: options.pfx, cert: options.cert, key: options.key, passphrase: options.passphrase });
   } catch (err) {
     const what = options.pfx ? 'PKCS#12 bundle' : 'client key and certificate';
-    const reason = /bad decrypt|mac verify|password|passphrase|decrypt/i.test((err as Error).message)
+    const reason = /bad decrypt|mac verify|password|passphrase|decrypt/i.test((err as Error).message) || isEncryptedPem(options.key)
       ? 'wrong or missing passphrase'
       : (err as Error).message.replace(/^error:[0-9A-F]+:/i, '');
     throw new KafkaSettingsError(`TLS ${what} cannot be opened: ${reason}`);
   }
+}
+
+/** Some OpenSSL 3 builds report a wrong passphrase on an encrypted PEM key only as "DECODER routines::unsupported". */
+function isEncryptedPem(key: ConnectionOptions['key']): boolean {
+  return typeof key === 'string' && /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(key);
 }
 
 function tlsOptions(tls: NonNullable<KafkaBrokerSettings['tls']>): ConnectionOptions {
