@@ -4,10 +4,15 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { startKafka } = require('./lib/kafka-broker');
 const { startActiveMq } = require('./lib/activemq-broker');
+const { ensureFile } = require('./lib/system-packages');
 
 const root = path.resolve(__dirname, '..');
 
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
 async function main() {
+  // The editor tests drive Debian's Chromium: playwright-core never downloads a browser.
+  ensureFile(CHROMIUM, 'chromium');
   const kafka = await startKafka();
   console.log(`[test] Kafka at ${kafka.brokers}${kafka.external ? ' (KAFKA_BROKERS)' : ' (librdkafka mock cluster via kcat)'}`);
   const activemq = await startActiveMq().catch(async (err) => { await kafka.stop(); throw err; });
@@ -15,7 +20,7 @@ async function main() {
   const env = {
     ...process.env,
     KAFKA_BROKERS: kafka.brokers, CC_KAFKA_MOCK_PID: kafka.pid ? String(kafka.pid) : '',
-    ACTIVEMQ_STOMP: activemq.stomp,
+    ACTIVEMQ_STOMP: activemq.stomp, CHROMIUM,
   };
   const mocha = spawn(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--config', path.join(root, 'test', '.mocharc.js'), ...process.argv.slice(2)], {
     cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'],

@@ -56,7 +56,9 @@ export async function startNodeRed(node: string, redJs: string, userDir: string)
   const settings = path.join(userDir, 'settings.js');
   fs.writeFileSync(settings, `module.exports = ${JSON.stringify({
     uiHost: '127.0.0.1', uiPort: port, flowFile: 'flows.json', credentialSecret: false,
-    logging: { console: { level: 'info' } }, editorTheme: { tours: false }, telemetry: { enabled: false, updateNotification: false },
+    // The machine reaches no catalogue of the Flow Library, as in a locked-down site: the palette manager is told so
+    // rather than failing to fetch one in every editor that opens.
+    logging: { console: { level: 'info' } }, editorTheme: { tours: false, palette: { catalogues: [] } }, telemetry: { enabled: false, updateNotification: false },
   })};`);
   let output = '';
   const child: ChildProcess = spawn(node, [redJs, '--userDir', userDir, '--settings', settings], { stdio: ['ignore', 'pipe', 'pipe'] });
