@@ -58,10 +58,6 @@ export async function addFlowTab(page: Page): Promise<void> {
 export async function placeFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<string> {
   const before: string[] = await page.evaluate((t) => RED.nodes.filterNodes({ type: t }).map((n: { id: string }) => n.id), type);
   const entry = page.locator(`.red-ui-palette-node[data-palette-type="${type}"]`);
-  if (!(await entry.isVisible())) {
-    // A collapsed palette category hides its nodes; its header opens it.
-    await page.locator(`.red-ui-palette-header:near(.red-ui-palette-node[data-palette-type="${type}"])`).first().click();
-  }
   await entry.scrollIntoViewIfNeeded();
   await entry.hover();
   await page.mouse.down();
