@@ -37,6 +37,24 @@ const SERVER_LISTS: Record<string, { selector: string; expected: string[] }> = {
   'cc-finesse-events': { selector: '#cc-finesse-events-list input[type=checkbox]', expected: [...FINESSE_EVENT_TYPES] },
 };
 
+/**
+ * A command the Finesse dialog is made to describe: with arguments and a caveat, texts whose English lives in the
+ * schema and whose German in the catalog.
+ */
+const DESCRIBED_COMMAND = 'ScheduleCallback';
+
+/** What the Finesse command dialog must say of DESCRIBED_COMMAND in a language: the catalog's text, else the schema's English. */
+function commandTexts(catalogs: ReturnType<typeof loadCatalogs>, lang: string): string[] {
+  const command = FINESSE_COMMANDS.find((c) => c.name === DESCRIBED_COMMAND);
+  if (!command?.caveat || command.args.length === 0) throw new Error(`${DESCRIBED_COMMAND} no longer has arguments and a caveat`);
+  const text = (path: string, english: string) => {
+    const translated = catalogText(catalogs, `cc-finesse-command.commands.${command.name}.${path}`);
+    if (lang !== 'en-US' && translated === undefined) throw new Error(`no ${lang} text for ${command.name}.${path}`);
+    return translated ?? english;
+  };
+  return [text('description', command.description), ...command.args.map((a) => text(`args.${a.name}`, a.label)), text('caveat', command.caveat)];
+}
+
 interface FlowNode { id: string; type: string; x?: number }
 
 /**
@@ -103,6 +121,15 @@ describe('Every dialog in a real browser', function () {
             .catch(() => problems.push(`${type}: the list ${list.selector} did not fill from the server`));
           const shown = await page.locator(list.selector).evaluateAll((els) => els.map((el: any) => String(el.value)));
           if ([...shown].sort().join() !== [...list.expected].sort().join()) problems.push(`${type}: the server list shows ${shown.join(', ')}; expected ${list.expected.join(', ')}`);
+        }
+        if (type === 'cc-finesse-command') {
+          await page.locator('#node-input-command').selectOption(DESCRIBED_COMMAND);
+          const details = plain(await page.locator('#cc-finesse-command-details').innerText());
+          for (const text of commandTexts(catalogs, lang)) {
+            if (!details.includes(plain(text))) problems.push(`${type}: the details of ${DESCRIBED_COMMAND} lack "${text}" (show "${details}")`);
+          }
+          const title = await page.locator(`#node-input-command option[value="${DESCRIBED_COMMAND}"]`).getAttribute('title');
+          if (title !== commandTexts(catalogs, lang)[0]) problems.push(`${type}: the ${DESCRIBED_COMMAND} option's title is "${title}"`);
         }
         const reading = await readDialog(page, type, prefix);
         for (const key of untranslatedKeys(reading.text)) problems.push(`${type}: untranslated key on screen: ${key}`);

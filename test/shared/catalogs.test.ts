@@ -1,6 +1,7 @@
 import assert from 'assert/strict';
 import fs from 'fs';
 import path from 'path';
+import { FINESSE_COMMANDS } from '../../nodes/finesse/schema/commands';
 
 const NODES = path.resolve(__dirname, '..', '..', '..', 'nodes');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(NODES, '..', 'package.json'), 'utf8'));
@@ -25,6 +26,21 @@ const MSG_PROPERTIES: Record<string, string[]> = {
   'cc-analytics-query': ['query', 'sourceId', 'locale', 'producerId', 'dimDataType', 'payload', 'topic'],
 };
 
+/**
+ * Catalog subtrees that translate texts whose English lives in the schema (the runtime's errors quote it), so the
+ * English catalog has no copy of them; the editor falls back to the schema's English.
+ */
+const SCHEMA_TRANSLATIONS: Record<string, string> = { 'cc-finesse-command': 'cc-finesse-command.commands.' };
+
+/** Every key a translation of the Finesse command catalogue needs: description, caveat where the schema has one, each argument. */
+function commandTextKeys(): string[] {
+  return FINESSE_COMMANDS.flatMap((c) => [
+    `cc-finesse-command.commands.${c.name}.description`,
+    ...(c.caveat ? [`cc-finesse-command.commands.${c.name}.caveat`] : []),
+    ...c.args.map((a) => `cc-finesse-command.commands.${c.name}.args.${a.name}`),
+  ]).sort();
+}
+
 /** Every key path of a catalog, e.g. "cc-axp-events.label.account". */
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -39,8 +55,23 @@ describe('Message catalogs and help', () => {
     it(`${type}: English and German catalogs with the same keys`, () => {
       const en = JSON.parse(fs.readFileSync(path.join(dir, 'en-US', `${type}.json`), 'utf8'));
       const de = JSON.parse(fs.readFileSync(path.join(dir, 'de', `${type}.json`), 'utf8'));
-      assert.deepEqual(keys(de), keys(en));
+      const translated = SCHEMA_TRANSLATIONS[type];
+      const own = (k: string) => !translated || !k.startsWith(translated);
+      assert.deepEqual(keys(de).filter(own), keys(en));
+      assert.deepEqual(keys(en).filter((k) => !own(k)), [], `the English of ${type}'s ${translated}* lives in the schema`);
     });
+
+    if (type === 'cc-finesse-command') {
+      it(`${type}: German translates every command's description, caveat and argument label of the schema`, () => {
+        const de = JSON.parse(fs.readFileSync(path.join(dir, 'de', `${type}.json`), 'utf8'));
+        const translated = keys(de).filter((k) => k.startsWith(SCHEMA_TRANSLATIONS[type]));
+        assert.deepEqual(translated, commandTextKeys());
+        const english = new Map(FINESSE_COMMANDS.map((c) => [c.name, c]));
+        for (const [name, text] of Object.entries(de[type].commands as Record<string, { description: string }>)) {
+          assert.notEqual(text.description, english.get(name)?.description, `${name} is translated`);
+        }
+      });
+    }
 
     it(`${type}: help in both languages with Inputs / Outputs / Details / References and every msg property`, () => {
       for (const [lang, sections] of Object.entries(SECTIONS)) {
