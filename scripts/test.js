@@ -31,7 +31,8 @@ async function main() {
     process.stdout.write(chunk);
     output = (output + chunk).slice(-4000);
   });
-  process.on('SIGINT', () => mocha.kill('SIGINT'));
+  // Ctrl-C, or a CI runner's timeout: mocha ends its run, then the brokers are stopped below.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => mocha.kill(signal));
   const code = await new Promise((resolve) => mocha.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   await Promise.all([kafka.stop(), activemq.stop()]);
   const count = (word) => Number((new RegExp(`(\\d+) ${word}`).exec(output) || [0, 0])[1]);

@@ -18,11 +18,13 @@ function install(what, debianPackage, present) {
   }
   console.log(`[setup] installing ${debianPackage} from Debian`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // A fresh CI machine may still run its own apt jobs, and a mirror may drop a request: wait and retry rather than fail.
+  const options = '-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3';
   if (!aptUpdated) {
-    execSync('apt-get update -qq', { stdio: 'inherit', env });
+    execSync(`apt-get ${options} update -qq`, { stdio: 'inherit', env });
     aptUpdated = true;
   }
-  execSync(`apt-get install -y -qq ${debianPackage}`, { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execSync(`apt-get ${options} install -y -qq ${debianPackage}`, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (!present()) throw new Error(`installed ${debianPackage} but ${what} is still missing`);
 }
 

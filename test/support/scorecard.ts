@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { cachedNpmInstall } from './npm-tool-cache';
 
 /**
  * The Flow Library scorecard is `node-red-dev validate`. The version is pinned because the findings are read from its
@@ -41,16 +42,9 @@ export interface Scorecard {
   catalogueUnreachable?: string;
 }
 
-/** node-red-dev from npm, kept between runs in the temp folder; never a dependency of the pack. */
+/** node-red-dev from npm; never a dependency of the pack. */
 export function nodeRedDev(): string {
-  const dir = path.join(os.tmpdir(), `cc-${NODE_RED_DEV.replace('@', '-')}`);
-  const bin = path.join(dir, 'node_modules', 'node-red-dev', 'bin', 'run');
-  if (!fs.existsSync(bin)) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cc-node-red-dev', private: true }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', NODE_RED_DEV], { cwd: dir, stdio: 'pipe' });
-  }
-  return bin;
+  return path.join(cachedNpmInstall(`cc-${NODE_RED_DEV.replace('@', '-')}`, [NODE_RED_DEV]), 'node_modules', 'node-red-dev', 'bin', 'run');
 }
 
 /** Unpacks an npm tarball the way the Flow Library does before validating it: the package folder, no node_modules. */
