@@ -19,16 +19,26 @@ const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor-dialogs');
 
 /**
- * Stored secrets no page text can hold by chance, so the page is searched for each. They replace the demo's: what they
- * would log in to does not matter here. The Analytics server keeps the simulator's login (short, common words), as its
- * producer list is one of the things checked; its fields are still checked for the stored-value marker.
+ * Stored secrets no page text can hold by chance, one for every credential of every node type the pack's editor HTML
+ * declares, so the page is searched for each. They replace the demo's: what they would log in to does not matter here,
+ * and the certificates and keys are not read with TLS off. The Analytics server keeps the simulator's login (short,
+ * common words), as its producer list is one of the things checked; its fields are still checked for the stored-value marker.
  */
-const STORED_SECRETS: Record<string, Record<string, string>> = {
-  'cc-kafka-broker': { username: 'stored-kafka-user', password: 'stored-kafka-password', passphrase: 'stored-kafka-passphrase' },
-  'cc-finesse-gc': { login: 'stored-gc-login', passcode: 'stored-gc-passcode' },
-  'cc-finesse-agent': { password: 'stored-finesse-agent-password' },
-  'cc-axp-account': { clientId: 'stored-axp-client-id', clientSecret: 'stored-axp-client-secret', appKey: 'stored-axp-app-key' },
-};
+function storedSecrets(): Record<string, Record<string, string>> {
+  const secrets: Record<string, Record<string, string>> = {};
+  const nodes = path.join(ROOT, 'nodes');
+  for (const vendor of fs.readdirSync(nodes)) {
+    for (const file of fs.readdirSync(path.join(nodes, vendor)).filter((f) => /^cc-.*\.html$/.test(f))) {
+      const type = file.replace(/\.html$/, '');
+      if (type === 'cc-analytics-server') continue;
+      const block = /credentials:\s*\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(fs.readFileSync(path.join(nodes, vendor, file), 'utf8'));
+      const keys = block ? [...block[1].matchAll(/(\w+)\s*:\s*\{/g)].map((m) => m[1]) : [];
+      if (keys.length) secrets[type] = Object.fromEntries(keys.map((key) => [key, `stored-${type}-${key}-secret`]));
+    }
+  }
+  return secrets;
+}
+const STORED_SECRETS = storedSecrets();
 
 /** The lists a dialog fills from the server, what they must come to, and where they show. */
 const SERVER_LISTS: Record<string, { selector: string; expected: string[] }> = {
@@ -150,7 +160,8 @@ describe('Every dialog in a real browser', function () {
           if (!c.found) problems.push(`${type}: credential ${c.key} has no input #${prefix}-${c.key}`);
           else if (c.inputType !== 'password') problems.push(`${type}: credential ${c.key} is an input of type "${c.inputType}", not password`);
           const stored = STORED_SECRETS[type]?.[c.key] ?? simulators.credentials[type]?.[c.key];
-          if (c.found && stored !== undefined && c.value !== '__PWRD__') problems.push(`${type}: stored credential ${c.key} shows "${c.value}" instead of the stored-value marker`);
+          if (stored === undefined) problems.push(`${type}: no stored value for credential ${c.key}, so its dialog could not be checked for it`);
+          else if (c.found && c.value !== '__PWRD__') problems.push(`${type}: stored credential ${c.key} shows "${c.value}" instead of the stored-value marker`);
         }
         for (const secret of secrets) if (reading.everything.includes(secret)) problems.push(`${type}: the page holds the stored secret ${secret}`);
         for (const p of reading.pickers) {
