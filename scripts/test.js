@@ -10,20 +10,41 @@ const root = path.resolve(__dirname, '..');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+/** Ctrl-C or a CI runner's timeout: set once the signal came, so a broker started after it is stopped again. */
+let interrupted;
+let mocha;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    interrupted = signal;
+    // Mocha runs in a process group of its own: the Node-RED processes, Chromium and simulators the tests started get
+    // the signal too rather than outliving it. The brokers are stopped once mocha has gone.
+    if (mocha && mocha.exitCode === null) {
+      try { process.kill(-mocha.pid, signal); } catch { /* the group has just ended on its own */ }
+    }
+  });
+}
+
+function stopIfInterrupted(...brokers) {
+  if (!interrupted) return Promise.resolve();
+  return Promise.all(brokers.map((b) => b.stop())).then(() => { throw new Error(`stopped by ${interrupted}`); });
+}
+
 async function main() {
   // The editor tests drive Debian's Chromium: playwright-core never downloads a browser.
   ensureFile(CHROMIUM, 'chromium');
   const kafka = await startKafka();
+  await stopIfInterrupted(kafka);
   console.log(`[test] Kafka at ${kafka.brokers}${kafka.external ? ' (KAFKA_BROKERS)' : ' (librdkafka mock cluster via kcat)'}`);
   const activemq = await startActiveMq().catch(async (err) => { await kafka.stop(); throw err; });
+  await stopIfInterrupted(kafka, activemq);
   console.log(`[test] ActiveMQ STOMP at ${activemq.stomp}${activemq.external ? ' (ACTIVEMQ_STOMP)' : ' (Debian activemq)'}`);
   const env = {
     ...process.env,
     KAFKA_BROKERS: kafka.brokers, CC_KAFKA_MOCK_PID: kafka.pid ? String(kafka.pid) : '',
     ACTIVEMQ_STOMP: activemq.stomp, CHROMIUM,
   };
-  const mocha = spawn(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--config', path.join(root, 'test', '.mocharc.js'), ...process.argv.slice(2)], {
-    cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'],
+  mocha = spawn(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--config', path.join(root, 'test', '.mocharc.js'), ...process.argv.slice(2)], {
+    cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
   });
   // Mocha's own summary is not a closing line CI reads, so we restate its counts in the plain form.
   let output = '';
@@ -31,8 +52,6 @@ async function main() {
     process.stdout.write(chunk);
     output = (output + chunk).slice(-4000);
   });
-  // Ctrl-C, or a CI runner's timeout: mocha ends its run, then the brokers are stopped below.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => mocha.kill(signal));
   const code = await new Promise((resolve) => mocha.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   await Promise.all([kafka.stop(), activemq.stop()]);
   const count = (word) => Number((new RegExp(`(\\d+) ${word}`).exec(output) || [0, 0])[1]);

@@ -27,7 +27,7 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor-dialogs');
 function storedSecrets(): Record<string, Record<string, string>> {
   const secrets: Record<string, Record<string, string>> = {};
   const nodes = path.join(ROOT, 'nodes');
-  for (const vendor of fs.readdirSync(nodes)) {
+  for (const vendor of fs.readdirSync(nodes, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     for (const file of fs.readdirSync(path.join(nodes, vendor)).filter((f) => /^cc-.*\.html$/.test(f))) {
       const type = file.replace(/\.html$/, '');
       if (type === 'cc-analytics-server') continue;
@@ -47,6 +47,8 @@ const SERVER_LISTS: Record<string, { selector: string; expected: string[] }> = {
   'cc-finesse-events': { selector: '#cc-finesse-events-list input[type=checkbox]', expected: [...FINESSE_EVENT_TYPES] },
 };
 
+type Catalogs = ReturnType<typeof loadCatalogs>;
+
 /**
  * A command the Finesse dialog is made to describe: with arguments and a caveat, texts whose English lives in the
  * schema and whose German in the catalog.
@@ -54,7 +56,7 @@ const SERVER_LISTS: Record<string, { selector: string; expected: string[] }> = {
 const DESCRIBED_COMMAND = 'ScheduleCallback';
 
 /** What the Finesse command dialog must say of DESCRIBED_COMMAND in a language: the catalog's text, else the schema's English. */
-function commandTexts(catalogs: ReturnType<typeof loadCatalogs>, lang: string): string[] {
+function commandTexts(catalogs: Catalogs, lang: string): string[] {
   const command = FINESSE_COMMANDS.find((c) => c.name === DESCRIBED_COMMAND);
   if (!command?.caveat || command.args.length === 0) throw new Error(`${DESCRIBED_COMMAND} no longer has arguments and a caveat`);
   const text = (path: string, english: string) => {
@@ -64,6 +66,31 @@ function commandTexts(catalogs: ReturnType<typeof loadCatalogs>, lang: string): 
   };
   return [text('description', command.description), ...command.args.map((a) => text(`args.${a.name}`, a.label)), text('caveat', command.caveat)];
 }
+
+function catalogOrThrow(catalogs: Catalogs, key: string): string {
+  const text = catalogText(catalogs, key);
+  if (text === undefined) throw new Error(`no catalog text ${key}`);
+  return text;
+}
+
+/**
+ * Texts a dialog builds in JavaScript from the catalog and the fields not filled in yet: the fields are cleared
+ * and the text must be the catalog's, its placeholder parts in the dialog's language too.
+ */
+const DERIVED_TEXTS: Record<string, { clear: string[]; selector: string; attribute?: string; expected(c: Catalogs): string }> = {
+  'cc-axp-account': {
+    clear: ['#node-config-input-apiHost', '#node-config-input-accountId'],
+    selector: '#node-config-input-tokenUrl',
+    attribute: 'placeholder',
+    expected: (c) => catalogOrThrow(c, 'cc-axp-account.placeholder.tokenUrl').replace('__url__',
+      `https://${catalogOrThrow(c, 'cc-axp-account.placeholder.apiHostPart')}/api/auth/v1/${catalogOrThrow(c, 'cc-axp-account.placeholder.accountIdPart')}/protocol/openid-connect/token`),
+  },
+  'cc-analytics-server': {
+    clear: ['#node-config-input-baseUrl'],
+    selector: '#cc-analytics-server-base',
+    expected: (c) => catalogOrThrow(c, 'cc-analytics-server.hint.base').replace('__url__', `https://${catalogOrThrow(c, 'cc-analytics-server.hint.hostPart')}/orca-streams-rest`),
+  },
+};
 
 interface FlowNode { id: string; type: string; x?: number }
 
@@ -175,6 +202,15 @@ describe('Every dialog in a real browser', function () {
         await page.screenshot({ path: path.join(shots, `${type}.png`) });
         for (const error of session.errors.slice(errorsBefore)) problems.push(`${type}: console error: ${error}`);
         checked.add(type);
+        const derived = DERIVED_TEXTS[type];
+        if (derived) {
+          // Cleared after the screenshot; the dialog is cancelled, so nothing of it is kept.
+          for (const field of derived.clear) await page.locator(field).fill('');
+          const target = page.locator(derived.selector);
+          const shown = derived.attribute ? await target.getAttribute(derived.attribute) : await target.innerText();
+          const expected = derived.expected(catalogs);
+          if (shown !== expected) problems.push(`${type}: ${derived.selector} shows "${shown}" with its fields empty; the ${lang} catalog makes it "${expected}"`);
+        }
 
         for (const p of reading.pickers) {
           if (checked.has(p.configType) || !types.includes(p.configType) || p.options.length === 0) continue;

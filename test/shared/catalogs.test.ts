@@ -66,9 +66,11 @@ describe('Message catalogs and help', () => {
         const de = JSON.parse(fs.readFileSync(path.join(dir, 'de', `${type}.json`), 'utf8'));
         const translated = keys(de).filter((k) => k.startsWith(SCHEMA_TRANSLATIONS[type]));
         assert.deepEqual(translated, commandTextKeys());
-        const english = new Map(FINESSE_COMMANDS.map((c) => [c.name, c]));
-        for (const [name, text] of Object.entries(de[type].commands as Record<string, { description: string }>)) {
-          assert.notEqual(text.description, english.get(name)?.description, `${name} is translated`);
+        for (const c of FINESSE_COMMANDS) {
+          const german = de[type].commands[c.name] as { description: string; caveat?: string; args?: Record<string, string> };
+          assert.notEqual(german.description, c.description, `${c.name}'s description is translated`);
+          assert.notEqual(german.caveat, c.caveat ?? '', `${c.name}'s caveat is translated`);
+          for (const a of c.args) assert.notEqual(german.args?.[a.name], a.label, `${c.name}'s ${a.name} is translated`);
         }
       });
     }

@@ -50,6 +50,8 @@ export async function startNodeRed(node: string, redJs: string, userDir: string)
   const settings = path.join(userDir, 'settings.js');
   fs.writeFileSync(settings, `module.exports = ${JSON.stringify({
     uiHost: '127.0.0.1', uiPort: port, flowFile: 'flows.json', credentialSecret: false,
+    // The runtime's log follows the machine's locale otherwise, and tests read the log.
+    lang: 'en-US',
     // The machine reaches no catalogue of the Flow Library, as in a locked-down site: the palette manager is told so
     // rather than failing to fetch one in every editor that opens.
     logging: { console: { level: 'info' } }, editorTheme: { tours: false, palette: { catalogues: [] } }, telemetry: { enabled: false, updateNotification: false },
@@ -68,7 +70,7 @@ export async function startNodeRed(node: string, redJs: string, userDir: string)
   });
   try {
     await until(`Node-RED at ${base}`, async () => {
-      if (child.exitCode !== null) throw new Error(`Node-RED exited: ${output.slice(-1000)}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Node-RED exited (${child.exitCode ?? child.signalCode}): ${output.slice(-1000)}`);
       return (await fetch(`${base}/nodes`, { headers: { accept: 'application/json' } }).catch(() => undefined))?.ok === true;
     }, 60000, 250);
   } catch (err) {
