@@ -55,7 +55,12 @@ describe('Every example deploys against the simulators', function () {
     const reds: string[] = [];
     const debugFrom = new Set<string>();
     const comms = new WebSocket(`${red.base.replace('http', 'ws')}/comms`);
-    await new Promise((resolve) => comms.once('open', resolve));
+    await new Promise((resolve, reject) => {
+      comms.once('open', resolve);
+      comms.once('error', reject);
+    });
+    // A socket error later must fail this test, not take the whole mocha process down as an unhandled 'error' event.
+    comms.on('error', (err) => reds.push(`comms: ${err.message}`));
     comms.send(JSON.stringify({ subscribe: 'status/#' }));
     comms.send(JSON.stringify({ subscribe: 'debug' }));
     comms.on('message', (data) => {

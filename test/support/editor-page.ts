@@ -97,7 +97,9 @@ async function waitForTray(page: Page, okButton: string): Promise<void> {
   await page.waitForFunction(() => {
     const trays = document.querySelectorAll('.red-ui-tray');
     const top = trays[trays.length - 1];
-    return !!top && top.getAnimations({ subtree: false }).length === 0 && top.querySelector('.red-ui-tray-body form') !== null;
+    // Before the slide starts the tray waits off-screen with no transition running, so its place is checked too.
+    return !!top && getComputedStyle(top).right === '0px' && top.getAnimations({ subtree: false }).length === 0
+      && top.querySelector('.red-ui-tray-body form') !== null;
   });
 }
 
