@@ -49,28 +49,25 @@ const SERVER_LISTS: Record<string, { selector: string; expected: string[] }> = {
 
 type Catalogs = ReturnType<typeof loadCatalogs>;
 
+function catalogOrThrow(catalogs: Catalogs, key: string): string {
+  const text = catalogText(catalogs, key);
+  if (text === undefined) throw new Error(`no catalog text ${key}`);
+  return text;
+}
+
 /**
  * A command the Finesse dialog is made to describe: with arguments and a caveat, texts whose English lives in the
  * schema and whose German in the catalog.
  */
 const DESCRIBED_COMMAND = 'ScheduleCallback';
 
-/** What the Finesse command dialog must say of DESCRIBED_COMMAND in a language: the catalog's text, else the schema's English. */
+/** What the Finesse command dialog must say of DESCRIBED_COMMAND in a language: the schema's English, or the catalog's translation. */
 function commandTexts(catalogs: Catalogs, lang: string): string[] {
   const command = FINESSE_COMMANDS.find((c) => c.name === DESCRIBED_COMMAND);
   if (!command?.caveat || command.args.length === 0) throw new Error(`${DESCRIBED_COMMAND} no longer has arguments and a caveat`);
-  const text = (path: string, english: string) => {
-    const translated = catalogText(catalogs, `cc-finesse-command.commands.${command.name}.${path}`);
-    if (lang !== 'en-US' && translated === undefined) throw new Error(`no ${lang} text for ${command.name}.${path}`);
-    return translated ?? english;
-  };
+  const text = (path: string, english: string) =>
+    (lang === 'en-US' ? english : catalogOrThrow(catalogs, `cc-finesse-command.commands.${command.name}.${path}`));
   return [text('description', command.description), ...command.args.map((a) => text(`args.${a.name}`, a.label)), text('caveat', command.caveat)];
-}
-
-function catalogOrThrow(catalogs: Catalogs, key: string): string {
-  const text = catalogText(catalogs, key);
-  if (text === undefined) throw new Error(`no catalog text ${key}`);
-  return text;
 }
 
 /**
@@ -162,11 +159,12 @@ describe('Every dialog in a real browser', function () {
         if (type === 'cc-finesse-command') {
           await page.locator('#node-input-command').selectOption(DESCRIBED_COMMAND);
           const details = plain(await page.locator('#cc-finesse-command-details').innerText());
-          for (const text of commandTexts(catalogs, lang)) {
+          const texts = commandTexts(catalogs, lang);
+          for (const text of texts) {
             if (!details.includes(plain(text))) problems.push(`${type}: the details of ${DESCRIBED_COMMAND} lack "${text}" (show "${details}")`);
           }
           const title = await page.locator(`#node-input-command option[value="${DESCRIBED_COMMAND}"]`).getAttribute('title');
-          if (title !== commandTexts(catalogs, lang)[0]) problems.push(`${type}: the ${DESCRIBED_COMMAND} option's title is "${title}"`);
+          if (title !== texts[0]) problems.push(`${type}: the ${DESCRIBED_COMMAND} option's title is "${title}"`);
         }
         const reading = await readDialog(page, type, prefix);
         for (const key of untranslatedKeys(reading.text)) problems.push(`${type}: untranslated key on screen: ${key}`);
