@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PRODUCERS } from '../../nodes/analytics/simulator';
 import { FINESSE_COMMANDS } from '../../nodes/finesse/schema/commands';
 import { FINESSE_EVENT_TYPES } from '../../nodes/finesse/schema/events';
-import { catalogText, helpOpening, loadCatalogs, plain, readDialog, untranslatedKeys } from '../support/dialog-checks';
+import { catalogText, helpOpening, loadCatalogs, plain, readDialog, untranslatedKeys, vendorDirs } from '../support/dialog-checks';
 import { addFlowTab, cancelDialog, launchChromium, openConfigDialog, openEditor, openNodeDialog, placeFromPalette, showHelp } from '../support/editor-page';
 import { ROOT, startNodeRed, type RunningNodeRed } from '../support/node-red-process';
 
@@ -26,12 +26,11 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor-dialogs');
  */
 function storedSecrets(): Record<string, Record<string, string>> {
   const secrets: Record<string, Record<string, string>> = {};
-  const nodes = path.join(ROOT, 'nodes');
-  for (const vendor of fs.readdirSync(nodes, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
-    for (const file of fs.readdirSync(path.join(nodes, vendor)).filter((f) => /^cc-.*\.html$/.test(f))) {
+  for (const vendor of vendorDirs(ROOT)) {
+    for (const file of fs.readdirSync(vendor).filter((f) => /^cc-.*\.html$/.test(f))) {
       const type = file.replace(/\.html$/, '');
       if (type === 'cc-analytics-server') continue;
-      const block = /credentials:\s*\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(fs.readFileSync(path.join(nodes, vendor, file), 'utf8'));
+      const block = /credentials:\s*\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(fs.readFileSync(path.join(vendor, file), 'utf8'));
       const keys = block ? [...block[1].matchAll(/(\w+)\s*:\s*\{/g)].map((m) => m[1]) : [];
       if (keys.length) secrets[type] = Object.fromEntries(keys.map((key) => [key, `stored-${type}-${key}-secret`]));
     }

@@ -62,12 +62,17 @@ export function untranslatedKeys(text: string): string[] {
 
 type Catalog = Record<string, unknown>;
 
+/** The pack's vendor folders (`nodes/kafka`, `nodes/finesse`, …), each holding node HTML and `locales/`. */
+export function vendorDirs(root: string): string[] {
+  const nodes = path.join(root, 'nodes');
+  return fs.readdirSync(nodes, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(nodes, d.name));
+}
+
 /** Every catalog of the pack in one language, keyed by node type (the catalogs' top-level key). */
 export function loadCatalogs(root: string, lang: string): Catalog {
   const merged: Catalog = {};
-  const nodes = path.join(root, 'nodes');
-  for (const vendor of fs.readdirSync(nodes)) {
-    const dir = path.join(nodes, vendor, 'locales', lang);
+  for (const vendor of vendorDirs(root)) {
+    const dir = path.join(vendor, 'locales', lang);
     if (!fs.existsSync(dir)) continue;
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       Object.assign(merged, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
@@ -88,9 +93,8 @@ export function plain(text: string): string {
 
 /** The first paragraph of the node's help in a language, as the sidebar shows it. */
 export function helpOpening(root: string, type: string, lang: string): string {
-  const nodes = path.join(root, 'nodes');
-  for (const vendor of fs.readdirSync(nodes)) {
-    const file = path.join(nodes, vendor, 'locales', lang, `${type}.html`);
+  for (const vendor of vendorDirs(root)) {
+    const file = path.join(vendor, 'locales', lang, `${type}.html`);
     if (!fs.existsSync(file)) continue;
     const paragraph = /<p>([\s\S]*?)<\/p>/.exec(fs.readFileSync(file, 'utf8'));
     if (paragraph) return plain(paragraph[1]);
