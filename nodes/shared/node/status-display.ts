@@ -1,5 +1,4 @@
 import type { NodeStatus } from '../status';
-import type { NodeRedNode } from './node-red';
 
 const STATUS_EVERY_MS = 1000;
 
@@ -11,12 +10,13 @@ export class StatusDisplay {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
 
-  constructor(private readonly node: NodeRedNode, private readonly render: () => NodeStatus) {}
+  /** `target` is the node, or the lease through which it uses a shared connection (which adds its caveat). */
+  constructor(private readonly target: { status(status: NodeStatus): void }, private readonly render: () => NodeStatus) {}
 
   /** Something the status shows changed in kind (connection, alarm): show it now. */
   now(): void {
     this.dirty = false;
-    this.node.status(this.render());
+    this.target.status(this.render());
   }
 
   /** A count went up: show it, but not more than once a second. */
