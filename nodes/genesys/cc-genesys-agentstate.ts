@@ -13,6 +13,8 @@ interface GenesysAgentStateDefinition extends NodeDefinition {
   agentId: string;
   dn: string;
   queue: string;
+  commit: string;
+  maxUnacked: number | string;
 }
 
 const GENESYS_DEFAULT_TOPIC = 'voice-agentstate';
@@ -30,6 +32,7 @@ export = function register(RED: NodeRedApi): void {
       vendor: 'genesys',
       topics: [config.topic?.trim() || GENESYS_DEFAULT_TOPIC],
       groupId: config.groupId?.trim() || `node-red-genesys-agentstate-${this.id}`,
+      delivery: { commit: config.commit, maxUnacked: config.maxUnacked },
       fromBeginning: config.start === 'earliest',
       parse: (text, record) => parseGenesysEvent(text, record.meta.timestamp),
       accept: (parsed, record) => accept(parsed.payload, parsed.known, record.meta.key),

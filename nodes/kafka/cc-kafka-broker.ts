@@ -1,4 +1,5 @@
 import type { NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { onClose } from '../shared/node/shared-connection';
 import {
   KAFKA_BROKER_CREDENTIALS,
   KafkaBrokerUsers,
@@ -13,12 +14,7 @@ export = function register(RED: NodeRedApi): void {
     const users = new KafkaBrokerUsers(this, kafkaClientSettings(config, this.credentials ?? {}));
     this.acquireSource = (user, options) => users.acquire(user, options);
     this.releaseSource = (user: NodeRedNode) => users.release(user);
-    this.on('close', (_removed: boolean, done: () => void) => {
-      users.releaseAll().then(done, (err) => {
-        this.warn(`closing Kafka consumers: ${(err as Error).message}`);
-        done();
-      });
-    });
+    onClose(this, () => users.releaseAll());
   }
   RED.nodes.registerType('cc-kafka-broker', CcKafkaBroker, { credentials: KAFKA_BROKER_CREDENTIALS });
 };

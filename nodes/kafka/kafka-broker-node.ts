@@ -2,7 +2,7 @@ import { KafkaBrokerClient, type KafkaClientSettings } from '../shared/kafka/kaf
 import type { SaslMechanismName } from '../shared/kafka/broker-settings';
 import type { KafkaSource, KafkaSourceOptions } from '../shared/kafka/kafka-source';
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
-import { connectionStatus } from '../shared/status';
+import { SharedConnection, type Lease } from '../shared/node/shared-connection';
 
 export interface KafkaBrokerDefinition extends NodeDefinition {
   brokers: string;
@@ -27,10 +27,16 @@ export const KAFKA_BROKER_CREDENTIALS = {
   password: { type: 'password' },
 } as const;
 
+/** A user's consumer, and its hold on the broker's shared client (status with the broker's caveat, listeners). */
+export interface KafkaSourceLease {
+  source: KafkaSource;
+  lease: Lease<KafkaBrokerClient>;
+}
+
 /** What a flow node sees of its cc-kafka-broker. */
 export interface KafkaBrokerNode extends NodeRedNode {
   /** The users' sources, one per user; the broker owns them and stops the ones left at close. */
-  acquireSource(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined;
+  acquireSource(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSourceLease | undefined;
   releaseSource(user: NodeRedNode): Promise<void>;
 }
 
@@ -62,60 +68,53 @@ export function kafkaClientSettings(config: KafkaBrokerDefinition, credentials: 
 }
 
 /**
- * The state behind one cc-kafka-broker node: counts its users (Node-RED's MQTT broker node is the
- * model), builds the kafkajs client on the first user and drops it with the last.
+ * The state behind one cc-kafka-broker node: the kafkajs client shared by its users through the pack's one
+ * shared-connection mechanism (built on the first user, dropped with the last), one consumer per user.
  */
 export class KafkaBrokerUsers {
-  private current: KafkaBrokerClient | undefined;
-  private readonly sources = new Map<string, KafkaSource>();
+  private readonly shared: SharedConnection<KafkaBrokerClient>;
 
-  constructor(private readonly owner: NodeRedNode, private readonly settings: KafkaClientSettings) {}
+  constructor(owner: NodeRedNode, settings: KafkaClientSettings) {
+    this.shared = new SharedConnection(owner, {
+      kind: 'Kafka broker',
+      open: () => new KafkaBrokerClient(settings, {
+        warn: (m) => owner.warn(m),
+        info: (m) => owner.log(m),
+        debug: (m) => owner.debug(m),
+      }),
+      // The kafkajs client holds no connection of its own: each user's consumer does, and is ended with its lease.
+      close: () => {},
+      caveat: settings.tls?.enabled && settings.tls.rejectUnauthorized === false ? 'certificate NOT verified' : undefined,
+    });
+  }
 
   get userCount(): number {
-    return this.sources.size;
+    return this.shared.userCount;
   }
 
   /** The kafkajs client the users share; exists only while someone uses the broker. */
   get client(): KafkaBrokerClient | undefined {
-    return this.current;
+    return this.shared.client;
   }
 
-  acquire(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource | undefined {
-    if (!this.current) {
-      try {
-        this.current = new KafkaBrokerClient(this.settings, {
-          warn: (m) => this.owner.warn(m),
-          info: (m) => this.owner.log(m),
-          debug: (m) => this.owner.debug(m),
-        });
-      } catch (err) {
-        const problem = (err as Error).message;
-        user.status(connectionStatus({ state: 'error', reason: problem }));
-        user.error(`Kafka broker "${this.owner.name || this.owner.id}": ${problem}`);
-        return undefined;
-      }
-    }
-    const source = this.current.createSource(options);
-    source.on('warning', (m: string) => user.warn(m));
-    this.sources.set(user.id, source);
-    return source;
+  acquire(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSourceLease | undefined {
+    const lease = this.shared.acquire(user);
+    if (!lease) return undefined;
+    const source = lease.client.createSource(options);
+    lease.listen(source, 'warning', (m: string) => user.warn(m));
+    lease.onRelease(async () => {
+      await source.stop();
+      source.removeAllListeners();
+    });
+    return { source, lease };
   }
 
   release(user: NodeRedNode): Promise<void> {
-    return this.releaseId(user.id);
+    return this.shared.release(user);
   }
 
-  async releaseAll(): Promise<void> {
-    await Promise.all([...this.sources.keys()].map((id) => this.releaseId(id)));
-  }
-
-  private async releaseId(id: string): Promise<void> {
-    const source = this.sources.get(id);
-    this.sources.delete(id);
-    if (this.sources.size === 0) this.current = undefined;
-    if (source) {
-      await source.stop();
-      source.removeAllListeners();
-    }
+  /** The config node closes: every consumer stopped, within the deadline. */
+  releaseAll(): Promise<void> {
+    return this.shared.close();
   }
 }

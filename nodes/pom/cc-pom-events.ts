@@ -14,6 +14,8 @@ interface PomEventsDefinition extends NodeDefinition {
   topics: Record<string, string>;
   groupId: string;
   onlyNew: boolean;
+  commit: string;
+  maxUnacked: number | string;
   outputMode: 'single' | 'family';
   heartbeatInterval: number | string;
   missedBeats: number | string;
@@ -61,6 +63,7 @@ export = function register(RED: NodeRedApi): void {
       topics: [...topicOf.values()],
       groupId,
       // Switching onlyNew off means "lose nothing": a group without committed offsets reads what is retained.
+      delivery: { commit: config.commit, maxUnacked: config.maxUnacked },
       fromBeginning: config.onlyNew === false,
       onlyNew: config.onlyNew !== false,
       eventOutputs: perFamily ? families.length : 1,

@@ -13,7 +13,7 @@ function fakeUser(id: string): NodeRedNode & { statuses: unknown[]; errors: unkn
 }
 
 const owner = fakeUser('broker');
-const options = { topics: ['voice-agentstate'], groupId: 'g', fromBeginning: false, onRecord: () => {} };
+const options = { topics: ['voice-agentstate'], groupId: 'g', fromBeginning: false, onRecord: () => true };
 
 describe('KafkaBrokerUsers', () => {
   it('shares one client between its users and drops it with the last one', async () => {
@@ -22,7 +22,7 @@ describe('KafkaBrokerUsers', () => {
     const a = users.acquire(fakeUser('a'), options);
     const client = users.client;
     const b = users.acquire(fakeUser('b'), options);
-    assert.ok(a && b && a !== b, 'each user gets its own consumer');
+    assert.ok(a && b && a.source !== b.source, 'each user gets its own consumer');
     assert.equal(users.client, client, 'the second user shares the first one\'s client');
     assert.equal(users.userCount, 2);
     await users.release(fakeUser('a'));
@@ -30,7 +30,7 @@ describe('KafkaBrokerUsers', () => {
     await users.release(fakeUser('b'));
     assert.equal(users.userCount, 0);
     assert.equal(users.client, undefined, 'dropped with the last user');
-    assert.equal(a!.state, 'stopped');
+    assert.equal(a!.source.state, 'stopped');
   });
 
   it('tells each user why settings cannot work, and builds no client', () => {

@@ -31,7 +31,7 @@ function listen(server: tls.Server): Promise<number> {
 }
 
 function startSource(client: KafkaBrokerClient): KafkaSource {
-  const source = client.createSource({ topics: ['voice-agentstate'], groupId: 'tls-test', fromBeginning: false, onRecord: () => {} });
+  const source = client.createSource({ topics: ['voice-agentstate'], groupId: 'tls-test', fromBeginning: false, onRecord: () => true });
   source.start();
   return source;
 }

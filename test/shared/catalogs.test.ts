@@ -19,6 +19,7 @@ const SECTIONS: Record<string, { first: string[]; last: string }> = {
 const MSG_PROPERTIES: Record<string, string[]> = {
   'cc-genesys-agentstate': ['topic', 'payload', 'event', 'kafka', 'error'],
   'cc-pom-events': ['topic', 'payload', 'event', 'kafka', 'error'],
+  'cc-kafka-ack': ['kafka'],
   'cc-finesse-events': ['topic', 'payload', 'event', 'stomp', 'error'],
   'cc-finesse-command': ['command', 'agentId', 'payload', 'topic', 'event', 'stomp', 'error'],
   'cc-axp-events': ['topic', 'payload', 'event', 'ws', 'error'],

@@ -1,4 +1,5 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { AckToken } from './ack-registry';
 
 /** msg.kafka: where a record came from, as ARCHITECTURE.md's contract lists it. */
 export interface KafkaTransportMeta {
@@ -10,6 +11,8 @@ export interface KafkaTransportMeta {
   /** Record timestamp, epoch milliseconds. */
   timestamp: number;
   headers: Record<string, string | string[] | null>;
+  /** Acknowledged mode: what cc-kafka-ack needs to find the source (see ack-registry). */
+  ack?: AckToken;
 }
 
 export interface KafkaRecord {
