@@ -41,4 +41,28 @@ describe('KafkaBrokerUsers', () => {
     assert.deepEqual(user.statuses, [{ fill: 'red', shape: 'dot', text: 'error: Brokers is empty: give at least one host:port, e.g. …' }]);
     assert.equal(users.client, undefined);
   });
+
+  it('shows certificate verification turned off on every user, yellow, and logs it once', async () => {
+    const warnings: string[] = [];
+    const broker = { ...fakeUser('broker'), warn: (w: unknown) => warnings.push(String(w)) } as unknown as NodeRedNode;
+    const users = new KafkaBrokerUsers(broker, { brokers: '127.0.0.1:1', tls: { enabled: true, rejectUnauthorized: false } });
+    const a = fakeUser('a');
+    const b = fakeUser('b');
+    const leaseA = users.acquire(a, options)!.lease;
+    const leaseB = users.acquire(b, options)!.lease;
+    leaseA.status({ fill: 'green', shape: 'dot', text: 'connected · 4 partitions' });
+    leaseB.status({ fill: 'green', shape: 'dot', text: 'connected · 0 partitions' });
+    assert.deepEqual(a.statuses.at(-1), { fill: 'yellow', shape: 'dot', text: 'certificate NOT verified · connected · 4 partitions' });
+    assert.deepEqual(b.statuses.at(-1), { fill: 'yellow', shape: 'dot', text: 'certificate NOT verified · connected · 0 partitions' });
+    assert.equal(warnings.filter((w) => /certificate NOT verified/.test(w)).length, 1);
+    await users.releaseAll();
+  });
+
+  it('shows nothing of the kind while verification is on', async () => {
+    const users = new KafkaBrokerUsers(owner, { brokers: '127.0.0.1:1', tls: { enabled: true } });
+    const a = fakeUser('a');
+    users.acquire(a, options)!.lease.status({ fill: 'green', shape: 'dot', text: 'connected' });
+    assert.deepEqual(a.statuses.at(-1), { fill: 'green', shape: 'dot', text: 'connected' });
+    await users.releaseAll();
+  });
 });
