@@ -112,6 +112,12 @@ describe('parseAnalyticsFrame: measure rows', () => {
     }
   });
 
+  it('keeps a dimension key named __proto__ as a key', () => {
+    const row = measures('{"dimension":{"__proto__":5003,"agentId":"a"},"realtimeData":{},"pumpup":false}');
+    assert.deepEqual(Object.entries(row.dimension), [['__proto__', '5003'], ['agentId', 'a']]);
+    assert.deepEqual(row.warnings, []);
+  });
+
   it('reads an empty string-encoded realtimeData as no measures', () => {
     assert.deepEqual(measures('{"dimension":"{\\"agentId\\":\\"a\\"}","realtimeData":"","pumpup":false}').realtimeData, {});
   });

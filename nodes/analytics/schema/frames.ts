@@ -122,16 +122,15 @@ function objectMember(root: Record<string, unknown>, field: string, required: bo
 
 /** Map<String,String> on the wire; numbers and booleans are written out, anything else is kept as its JSON text and flagged. */
 function dimensionValues(value: Record<string, unknown>, warnings: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string') out[key] = item;
-    else if (typeof item === 'number' || typeof item === 'boolean') out[key] = String(item);
-    else {
-      out[key] = JSON.stringify(item);
-      warnings.push(`dimension.${clip(key)} is ${jsonType(item)}, kept as its JSON text`);
-    }
-  }
-  return out;
+  // fromEntries, not assignment: a key named __proto__ must stay a key.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, dimensionText(key, item, warnings)]));
+}
+
+function dimensionText(key: string, item: unknown, warnings: string[]): string {
+  if (typeof item === 'string') return item;
+  if (typeof item === 'number' || typeof item === 'boolean') return String(item);
+  warnings.push(`dimension.${clip(key)} is ${jsonType(item)}, kept as its JSON text`);
+  return JSON.stringify(item);
 }
 
 /** The documented shape is unknown (§16.11): `status` or `code` as a number, `message` or `error` as text. */
