@@ -156,6 +156,15 @@ describe('parseAnalyticsFrame: status, other and invalid frames', () => {
     assert.match(invalidMessage('{"realtimeData":{"a":1},"pumpup":true}'), /Measure frame has no dimension/);
     assert.match(invalidMessage('{"dimension":{},"realtimeData":[1]}'), /^realtimeData must be an object/);
   });
+
+  it('is invalid, not a throw, when a dimension value is nested too deeply to write out as JSON text', () => {
+    const depth = 100_000;
+    const frame = parseAnalyticsFrame(`{"dimension":{"agentId":${'['.repeat(depth)}${']'.repeat(depth)}},"realtimeData":{},"pumpup":false}`);
+    assert.equal(frame.kind, 'invalid');
+    const { failure } = frame as Extract<AnalyticsFrame, { kind: 'invalid' }>;
+    assert.equal(failure.message, 'dimension.agentId is nested too deeply to keep as its JSON text');
+    assert.deepEqual(failure.issues[0].path, ['dimension', 'agentId']);
+  });
 });
 
 describe('producerNamesForDimension', () => {
