@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MeasureCache, parseAnalyticsFrame, producerNamesForDimension, type AnalyticsFrame } from '../../nodes/analytics/schema';
-import { anyBytesAsText, anyJsonValue, anyString, assertFailureMessage, mutatedRecord, mutatedText } from '../support/mutations';
+import { anyBytesAsText, anyJsonValue, anyString, assertFailureMessage, deeplyNestedRecord, mutatedRecord, mutatedText } from '../support/mutations';
 import { AGENT_DELTAS, AGENT_PUMPUP, HEARTBEAT, PRODUCER_EXAMPLES, PUMPUP_COMPLETE, ROUTING_SERVICE_COMPLETE_WITH_DATA, stringForm } from './schema-samples';
 
 const RUNS = { numRuns: 500 };
@@ -80,6 +80,10 @@ describe('parseAnalyticsFrame: properties', () => {
 
   it('never throws on the text of a valid frame cut short or with characters inserted, deleted or repeated', () => {
     fc.assert(fc.property(mutatedText(fc.constantFrom(...VALID_FRAME_TEXTS)), framesWithoutThrowing), RUNS);
+  });
+
+  it('never throws on a valid frame with a member nested thousands deep', () => {
+    fc.assert(fc.property(deeplyNestedRecord(VALID_FRAMES), ({ text }) => framesWithoutThrowing(text)), { numRuns: 50 });
   });
 
   it('never throws on any JSON value', () => {

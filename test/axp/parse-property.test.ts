@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import {
   AXP_EVENT_TYPES, describeProblem, parseAxpFrame, parseSubscription, parseSubscriptionPage, parseTokenResponse, type AxpFrame,
 } from '../../nodes/axp/schema';
-import { anyBytesAsText, anyJsonValue, anyString, assertFailureMessage, assertParseResult, mutatedRecord, mutatedText } from '../support/mutations';
+import {
+  anyBytesAsText, anyJsonValue, anyString, assertFailureMessage, assertParseResult, deeplyNestedRecord, mutatedRecord, mutatedText,
+} from '../support/mutations';
 import { BODIES, ENVELOPE, LOGIN_IDS, OFFICIAL_AGENT_STATE_TEXT, notificationText } from './fixtures/digest-examples';
 
 const RUNS = { numRuns: 500 };
@@ -88,6 +90,7 @@ function restBodies(valid: readonly unknown[]): fc.Arbitrary<unknown> {
     mutatedRecord(valid),
     mutatedRecord(valid).map((value) => JSON.stringify(value)),
     mutatedText(fc.constantFrom(...valid.map((value) => JSON.stringify(value)))),
+    deeplyNestedRecord(valid).map(({ text }) => text),
     anyJsonValue,
     anyJsonValue.map((value) => JSON.stringify(value)),
     anyString,
@@ -111,6 +114,10 @@ describe('parseAxpFrame: properties', () => {
 
   it('never throws on the text of a valid frame cut short or with characters inserted, deleted or repeated', () => {
     fc.assert(fc.property(mutatedText(fc.constantFrom(...VALID_FRAME_TEXTS)), framesWithoutThrowing), RUNS);
+  });
+
+  it('never throws on a valid frame with a member nested thousands deep', () => {
+    fc.assert(fc.property(deeplyNestedRecord(VALID_FRAMES), ({ text }) => framesWithoutThrowing(text)), { numRuns: 50 });
   });
 
   it('never throws on any JSON value', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { GENESYS_ATTRIBUTES, GENESYS_EVENT_IDS, parseGenesysEvent } from '../../nodes/genesys/schema';
-import { anyBytesAsText, anyJsonValue, anyString, assertParseResult, mutatedRecord, mutatedText } from '../support/mutations';
+import { anyBytesAsText, anyJsonValue, anyString, assertParseResult, deeplyNestedRecord, mutatedRecord, mutatedText } from '../support/mutations';
 import { ENUM_FORMS, TIME_FORMS, USER_DATA_FORMS } from './fixtures/dialects';
 import { CANONICAL_STREAM, DIGEST_EXAMPLES, FULL_EVENTS } from './fixtures/records';
 
@@ -50,6 +50,10 @@ describe('parseGenesysEvent: properties', () => {
   it('never throws on the text of a valid record cut short or with characters inserted, deleted or repeated', () => {
     const texts = mutatedText(fc.constantFrom(...VALID_RECORDS.map((record) => JSON.stringify(record))));
     fc.assert(fc.property(texts, (text) => parsesWithoutThrowing(text)), RUNS);
+  });
+
+  it('never throws on a valid record with a member nested thousands deep', () => {
+    fc.assert(fc.property(deeplyNestedRecord(VALID_RECORDS), ({ text }) => parsesWithoutThrowing(text)), { numRuns: 50 });
   });
 
   it('never throws on arbitrary text', () => {

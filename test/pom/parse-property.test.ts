@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parsePomEvent, POM_FAMILIES, type PomFamily } from '../../nodes/pom/schema';
-import { anyBytesAsText, anyJsonValue, anyString, assertParseResult, mutatedRecord, mutatedText } from '../support/mutations';
+import { anyBytesAsText, anyJsonValue, anyString, assertParseResult, deeplyNestedRecord, mutatedRecord, mutatedText } from '../support/mutations';
 import { FULL_RECORDS } from './fixtures/full-records';
 import { DATE_FORMS, minimal, TOP_LEVEL_ALIASES } from './fixtures/variants';
 
@@ -39,6 +39,11 @@ describe('parsePomEvent: properties', () => {
   it('never throws on a valid record of one family read as another', () => {
     const records = POM_FAMILIES.flatMap(validRecords);
     fc.assert(fc.property(family, mutatedRecord(records), (f, value) => assertParseResult(parsePomEvent(f, JSON.stringify(value)))), RUNS);
+  });
+
+  it('never throws on a valid record with a member nested thousands deep, for every family', () => {
+    const nested = family.chain((f) => deeplyNestedRecord(validRecords(f)).map((record) => [f, record] as const));
+    fc.assert(fc.property(nested, ([f, { text }]) => assertParseResult(parsePomEvent(f, text))), { numRuns: 50 });
   });
 
   it('never throws on arbitrary text, for every family', () => {

@@ -5,7 +5,7 @@
  * readers, where an unexpected type is most likely to throw.
  */
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import fc, { toStringMethod } from 'fast-check';
 import type { ParseResult } from '../../nodes/shared/parse-result';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -84,6 +84,35 @@ export function mutatedRecord(records: readonly unknown[]): fc.Arbitrary<unknown
       // Copied: a generated value may be shared between runs (fc.constant), and later edits change the tree in place.
       for (const edit of edits) root = applyEdit(root, { ...edit, value: structuredClone(edit.value) });
       return root;
+    });
+}
+
+const NESTED_PLACEHOLDER = '\u0000nested\u0000';
+
+/** A record's text too long to print: a failure report shows it with the nesting abbreviated. */
+export interface NestedRecordText {
+  text: string;
+  [toStringMethod]: () => string;
+}
+
+/**
+ * The text of one of `records` with one member (or the whole record) replaced by arrays or
+ * objects nested 10,000 to 20,000 deep: JSON.parse reads any depth, while recursive code
+ * (JSON.stringify, structuredClone, a recursive walk) overflows the stack a few thousand levels down.
+ */
+export function deeplyNestedRecord(records: readonly unknown[]): fc.Arbitrary<NestedRecordText> {
+  assert.ok(records.length > 0);
+  return fc
+    .tuple(fc.nat({ max: records.length - 1 }), fc.nat(), fc.integer({ min: 10_000, max: 20_000 }), fc.boolean())
+    .map(([index, at, depth, asArrays]) => {
+      const edit: RecordEdit = { kind: 'replace', at, value: NESTED_PLACEHOLDER, key: '', number: 0 };
+      const text = JSON.stringify(applyEdit(structuredClone(records[index]) as Json, edit));
+      const placeholder = JSON.stringify(NESTED_PLACEHOLDER);
+      const nested = asArrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`;
+      return {
+        text: text.replace(placeholder, nested),
+        [toStringMethod]: () => JSON.stringify(text.replace(placeholder, `<${asArrays ? 'arrays' : 'objects'} nested ${depth} deep>`)),
+      };
     });
 }
 
