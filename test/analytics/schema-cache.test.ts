@@ -56,6 +56,16 @@ describe('MeasureCache', () => {
     assert.deepEqual(cache.snapshot(AGENT), [merged]);
   });
 
+  it('keeps a measure named __proto__ that a later delta adds, as a measure', () => {
+    const cache = new MeasureCache();
+    cache.delta(AGENT, scollins, { agentReady: 1 }, undefined, T0);
+    const frame = parseAnalyticsFrame('{"dimension":{"agentId":"scollins"},"realtimeData":{"__proto__":{"agentState":"READY"}},"pumpup":false}');
+    assert.equal(frame.kind, 'measures');
+    const row = cache.delta(AGENT, scollins, (frame as Extract<AnalyticsFrame, { kind: 'measures' }>).realtimeData, undefined, T1);
+    assert.deepEqual(Object.entries(row.measures), [['agentReady', 1], ['__proto__', { agentState: 'READY' }]]);
+    assert.deepEqual(cache.snapshot(AGENT).map((kept) => Object.entries(kept.measures)), [Object.entries(row.measures)]);
+  });
+
   it('creates a row for a delta on a new key, and returns copies the caller cannot corrupt', () => {
     const cache = new MeasureCache();
     const row = cache.delta(AGENT, jsmith, { agentReady: 1 }, undefined, T0);

@@ -112,6 +112,12 @@ describe('parseAnalyticsFrame: measure rows', () => {
     }
   });
 
+  it('keeps a dimension key named __proto__ as a key', () => {
+    const row = measures('{"dimension":{"__proto__":5003,"agentId":"a"},"realtimeData":{},"pumpup":false}');
+    assert.deepEqual(Object.entries(row.dimension), [['__proto__', '5003'], ['agentId', 'a']]);
+    assert.deepEqual(row.warnings, []);
+  });
+
   it('reads an empty string-encoded realtimeData as no measures', () => {
     assert.deepEqual(measures('{"dimension":"{\\"agentId\\":\\"a\\"}","realtimeData":"","pumpup":false}').realtimeData, {});
   });
@@ -149,6 +155,15 @@ describe('parseAnalyticsFrame: status, other and invalid frames', () => {
     assert.match(invalidMessage('{"dimension":null,"realtimeData":{}}'), /a null dimension/);
     assert.match(invalidMessage('{"realtimeData":{"a":1},"pumpup":true}'), /Measure frame has no dimension/);
     assert.match(invalidMessage('{"dimension":{},"realtimeData":[1]}'), /^realtimeData must be an object/);
+  });
+
+  it('is invalid, not a throw, when a dimension value is nested too deeply to write out as JSON text', () => {
+    const depth = 100_000;
+    const frame = parseAnalyticsFrame(`{"dimension":{"agentId":${'['.repeat(depth)}${']'.repeat(depth)}},"realtimeData":{},"pumpup":false}`);
+    assert.equal(frame.kind, 'invalid');
+    const { failure } = frame as Extract<AnalyticsFrame, { kind: 'invalid' }>;
+    assert.equal(failure.message, 'dimension.agentId is nested too deeply to keep as its JSON text');
+    assert.deepEqual(failure.issues[0].path, ['dimension', 'agentId']);
   });
 });
 

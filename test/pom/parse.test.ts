@@ -96,6 +96,15 @@ describe('parsePomEvent: full records of every family', () => {
     assert.ok(Math.abs(Date.parse(received.eventTime) - Date.now()) < 5000);
   });
 
+  it('takes the receive time when the Kafka timestamp is beyond the Date range (nanoseconds sent as milliseconds)', () => {
+    for (const timestamp of [1718287200123456789, 8.64e15 + 1]) {
+      const details = parsed('IMPORT_STATISTICS', records.IMPORT_STATISTICS, timestamp).details;
+      assert.equal(details.timeSource, 'received', String(timestamp));
+      assert.ok(Math.abs(Date.parse(details.eventTime) - Date.now()) < 5000);
+    }
+    assert.equal(parsed('IMPORT_STATISTICS', records.IMPORT_STATISTICS, 8.64e15).details.eventTime, '+275760-09-13T00:00:00.000Z');
+  });
+
   it('falls back to agentEventType.timestamp, eventCreationTimestamp and processedTimeStamp', () => {
     const { eventTimeStamp: _a, ...agent } = records.AGENT_STATE;
     assert.equal(parsed('AGENT', agent, KAFKA_MS).details.eventTime, '2024-06-13T14:00:59.990Z');

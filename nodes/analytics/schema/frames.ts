@@ -94,8 +94,10 @@ function decodeBody(root: Record<string, unknown>, rowRequired: boolean): Body |
   const realtimeData = objectMember(root, 'realtimeData', false);
   if (realtimeData.failure) return realtimeData;
   if (rowRequired && (root.realtimeData === undefined || root.realtimeData === null)) warnings.push('realtimeData is missing: read as no measures');
+  const values = dimensionValues(dimension.value, warnings);
+  if (values.failure) return values;
   return {
-    dimension: dimensionValues(dimension.value, warnings),
+    dimension: values.dimension,
     realtimeData: realtimeData.value,
     wireForm: dimension.wasString || realtimeData.wasString ? 'string' : 'object',
     warnings,
@@ -121,17 +123,32 @@ function objectMember(root: Record<string, unknown>, field: string, required: bo
 }
 
 /** Map<String,String> on the wire; numbers and booleans are written out, anything else is kept as its JSON text and flagged. */
-function dimensionValues(value: Record<string, unknown>, warnings: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function dimensionValues(value: Record<string, unknown>, warnings: string[]): { dimension: Record<string, string>; failure?: undefined } | { failure: ParseFailure } {
+  const entries: [string, string][] = [];
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string') out[key] = item;
-    else if (typeof item === 'number' || typeof item === 'boolean') out[key] = String(item);
+    if (typeof item === 'string') entries.push([key, item]);
+    else if (typeof item === 'number' || typeof item === 'boolean') entries.push([key, String(item)]);
     else {
-      out[key] = JSON.stringify(item);
+      const text = jsonText(item);
+      if (text === undefined) {
+        const message = `dimension.${clip(key)} is nested too deeply to keep as its JSON text`;
+        return { failure: parseFailure(message, [{ path: ['dimension', key], message }]) };
+      }
+      entries.push([key, text]);
       warnings.push(`dimension.${clip(key)} is ${jsonType(item)}, kept as its JSON text`);
     }
   }
-  return out;
+  // fromEntries, not assignment: a key named __proto__ must stay a key.
+  return { dimension: Object.fromEntries(entries) };
+}
+
+/** JSON.parse reads nesting of any depth, but JSON.stringify recurses and overflows the stack a few thousand levels down. */
+function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The documented shape is unknown (§16.11): `status` or `code` as a number, `message` or `error` as text. */

@@ -114,7 +114,8 @@ function merge(table: Table, producerId: string, dimension: Record<string, strin
     table.set(key, created);
     return created;
   }
-  Object.assign(row.measures, realtimeData);
+  // Spread, not Object.assign: assigning a measure named __proto__ would set the prototype instead.
+  row.measures = { ...row.measures, ...realtimeData };
   row.updatedAt = at;
   return row;
 }

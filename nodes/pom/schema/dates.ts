@@ -15,7 +15,7 @@ type DateResult = { iso: string; zoneless?: true; seconds?: true } | { error: st
 /** Below this an epoch number is taken for seconds: as milliseconds it would be before March 1973. */
 const EPOCH_SECONDS_BELOW = 1e11;
 /** The ECMAScript Date range. */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
 const NUMERIC_RE = /^-?\d+(?:\.\d+)?$/;
 // Date.parse is not used: V8 reads zone-less text as local time and accepts strings such as "1".

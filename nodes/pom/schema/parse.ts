@@ -8,6 +8,7 @@
 import { jsonObject } from '../../shared/json-record';
 import { parseFailure, type ParseFailure, type ParseIssue, type ParseResult } from '../../shared/parse-result';
 import { clip, clipLong } from '../../shared/describe';
+import { MAX_EPOCH_MS } from './dates';
 import { POM_FAMILIES, type PomFamily } from './families';
 import type { FamilySpec } from './family-spec';
 import { collecting, type Findings } from './fields';
@@ -87,7 +88,9 @@ export function parsePomEvent(family: PomFamily, text: string, fallbackTimestamp
 
 function eventDetails(eventTime: unknown, fallbackMs: number | undefined, now: number | undefined): PomDetails {
   if (typeof eventTime === 'string' && eventTime !== '') return { eventTime, timeSource: 'event' };
-  if (fallbackMs !== undefined && Number.isFinite(fallbackMs) && fallbackMs >= 0) {
+  // A Kafka timestamp is any int64 the producer set (nanoseconds sent as milliseconds among them);
+  // beyond the Date range it is no time, and the receive time stands in as when there is none.
+  if (fallbackMs !== undefined && fallbackMs >= 0 && fallbackMs <= MAX_EPOCH_MS) {
     return { eventTime: new Date(fallbackMs).toISOString(), timeSource: 'kafka' };
   }
   return { eventTime: new Date(now ?? Date.now()).toISOString(), timeSource: 'received' };
