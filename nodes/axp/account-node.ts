@@ -34,11 +34,31 @@ export function accountSettings(config: AxpAccountDefinition, credentials: Recor
   };
 }
 
+/**
+ * Work a user still does on the account after it has left: a stream deleting its subscription needs the token
+ * source. Node-RED closes every node of a flow at once, so the account's close waits for such work (bounded itself).
+ */
+export class LeavingWork {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
 /** What a cc-axp-events node gets from its account: the shared token and the REST API. */
 export interface AxpAccountClients {
   settings: AxpAccountSettings;
   tokens: AxpTokenSource;
   api: AxpSubscriptionsApi;
+  leaving: LeavingWork;
 }
 
 /** What cc-axp-events sees of its cc-axp-account. */
@@ -59,10 +79,13 @@ export function axpAccountConnection(owner: NodeRedNode, settings: () => AxpAcco
       checkAccount(current);
       const tokens = new AxpTokenSource(current);
       connection.listen(tokens, 'refused', (message: string) => owner.warn(message));
-      return { settings: current, tokens, api: new AxpSubscriptionsApi(current, tokens) };
+      return { settings: current, tokens, api: new AxpSubscriptionsApi(current, tokens), leaving: new LeavingWork() };
     },
-    // Each user's stream has deleted its subscription by now; what is left is a token request that may be under way.
-    close: (clients) => clients.tokens.close(),
+    // Once the users' streams have deleted their subscriptions, what is left is a token request that may be under way.
+    close: async (clients) => {
+      await clients.leaving.settled();
+      clients.tokens.close();
+    },
     caveat: rejectUnauthorized ? undefined : CERTIFICATE_CAVEAT,
   });
   return connection;

@@ -40,7 +40,7 @@ export = function register(RED: NodeRedApi): void {
       onClose(this, () => undefined);
       return;
     }
-    const { tokens, api, settings } = lease.client;
+    const { tokens, api, settings, leaving } = lease.client;
     let count = 0;
     let change: AxpStreamChange | undefined;
     const display = new StatusDisplay(lease, () => connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count }));
@@ -72,7 +72,7 @@ export = function register(RED: NodeRedApi): void {
     // Whoever ends the lease first (this node closing, or the account closing under it) stops the stream.
     lease.onRelease(async () => {
       display.close();
-      const warning = await stream.stop();
+      const warning = await leaving.track(stream.stop());
       if (warning) this.warn(warning);
     });
     stream.start();

@@ -1,4 +1,5 @@
 import assert from 'assert/strict';
+import type { AxpAccountNode } from '../../nodes/axp/account-node';
 import type { AxpSimulator } from '../../nodes/axp/simulator';
 import { axpModules, catchModule, helper, load, type StatusCall } from '../support/flow';
 import { axpFlow, spyOnNetwork, startAxpSimulator, type EventsNodeSpec } from '../support/axp';
@@ -69,5 +70,19 @@ describe('cc-axp-account in Node-RED: one shared connection, its caveat, and no 
     await deploy([{ id: 'ev' }], {});
     await until('connected', () => statuses('ev').some((s) => s.fill === 'green' && /^connected/.test(s.text ?? '')), 10000, 20);
     assert.equal(logged(30).filter((w) => /certificate NOT verified/.test(w)).length, 0);
+  });
+
+  it('keeps the account open until its nodes have deleted their subscriptions, when Node-RED closes them all at once', async () => {
+    simulator = await startAxpSimulator();
+    await deploy([{ id: 'one' }, { id: 'two' }], {});
+    await until('both streaming', () => simulator!.sockets().filter((s) => s.authenticated).length === 2, 10000, 20);
+    // The deletes need a fresh token: the account must not close its token source under them.
+    (helper.getNode('account') as AxpAccountNode).connection.client!.tokens.invalidate();
+    const requestsBefore = simulator.tokenRequests;
+    // As Node-RED stops a flow: every node's close is called at once, the flow's nodes before its config nodes.
+    await Promise.all(['one', 'two', 'account'].map((id) => helper.getNode(id).close(true)));
+    assert.deepEqual(simulator.subscriptions().map((s) => s.deleted), [true, true]);
+    assert.equal(simulator.tokenRequests, requestsBefore + 1, 'one fresh token, shared by both deletes');
+    assert.equal(logged(30).filter((w) => /could not delete/.test(w)).length, 0);
   });
 });
