@@ -1,4 +1,5 @@
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
+import { SharedConnection } from '../shared/node/shared-connection';
 import { checkAccount, type AxpAccountSettings } from './client/account-settings';
 import { AxpSubscriptionsApi } from './client/subscriptions-api';
 import { AxpTokenSource } from './client/token-source';
@@ -8,6 +9,7 @@ export interface AxpAccountDefinition extends NodeDefinition {
   accountId: string;
   tokenUrl: string;
   rejectUnauthorized: boolean;
+  allowUnencrypted?: boolean;
 }
 
 export const AXP_ACCOUNT_CREDENTIALS = {
@@ -15,6 +17,9 @@ export const AXP_ACCOUNT_CREDENTIALS = {
   clientSecret: { type: 'password' },
   appKey: { type: 'password' },
 } as const;
+
+/** Shown on every node using an account whose certificate check is off, and logged once. */
+export const CERTIFICATE_CAVEAT = 'certificate NOT verified';
 
 export function accountSettings(config: AxpAccountDefinition, credentials: Record<string, string | undefined>): AxpAccountSettings {
   return {
@@ -25,7 +30,27 @@ export function accountSettings(config: AxpAccountDefinition, credentials: Recor
     appKey: credentials.appKey || undefined,
     tokenUrl: config.tokenUrl || undefined,
     rejectUnauthorized: config.rejectUnauthorized !== false,
+    allowUnencrypted: config.allowUnencrypted === true,
   };
+}
+
+/**
+ * Work a user still does on the account after it has left: a stream deleting its subscription needs the token
+ * source. Node-RED closes every node of a flow at once, so the account's close waits for such work (bounded itself).
+ */
+export class LeavingWork {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
 }
 
 /** What a cc-axp-events node gets from its account: the shared token and the REST API. */
@@ -33,55 +58,35 @@ export interface AxpAccountClients {
   settings: AxpAccountSettings;
   tokens: AxpTokenSource;
   api: AxpSubscriptionsApi;
+  leaving: LeavingWork;
 }
 
 /** What cc-axp-events sees of its cc-axp-account. */
 export interface AxpAccountNode extends NodeRedNode {
-  acquire(user: NodeRedNode): AxpAccountClients | undefined;
-  release(user: NodeRedNode): void;
+  connection: SharedConnection<AxpAccountClients>;
 }
 
 /**
- * The state behind one cc-axp-account: one token source shared by every user's REST calls and socket
- * authentications (Node-RED's MQTT broker node is the model for the user count), made with the first user
- * and dropped with the last.
+ * The connection behind one cc-axp-account: one token source shared by every user's REST calls and socket
+ * authentications, and the REST API, opened with the first user and ended with the last. Settings that cannot
+ * work, or would send a secret unencrypted to another machine, are refused there, before any request or lookup.
  */
-export class AxpAccountUsers {
-  private clients: AxpAccountClients | undefined;
-  private readonly users = new Set<string>();
-
-  constructor(private readonly owner: NodeRedNode, private readonly settings: () => AxpAccountSettings) {}
-
-  acquire(user: NodeRedNode): AxpAccountClients | undefined {
-    if (!this.clients) {
-      let settings: AxpAccountSettings;
-      try {
-        settings = this.settings();
-        checkAccount(settings);
-      } catch (err) {
-        const problem = (err as Error).message;
-        user.status({ fill: 'red', shape: 'dot', text: `error: ${problem}`.slice(0, 60) });
-        user.error(`AXP account "${this.owner.name || this.owner.id}": ${problem}`);
-        return undefined;
-      }
-      const tokens = new AxpTokenSource(settings);
-      tokens.on('refused', (message: string) => this.owner.warn(message));
-      this.clients = { settings, tokens, api: new AxpSubscriptionsApi(settings, tokens) };
-    }
-    this.users.add(user.id);
-    return this.clients;
-  }
-
-  release(user: NodeRedNode): void {
-    this.users.delete(user.id);
-    if (this.users.size > 0 || !this.clients) return;
-    this.clients.tokens.removeAllListeners();
-    this.clients = undefined;
-  }
-
-  close(): void {
-    this.users.clear();
-    this.clients?.tokens.removeAllListeners();
-    this.clients = undefined;
-  }
+export function axpAccountConnection(owner: NodeRedNode, settings: () => AxpAccountSettings, rejectUnauthorized: boolean): SharedConnection<AxpAccountClients> {
+  const connection: SharedConnection<AxpAccountClients> = new SharedConnection<AxpAccountClients>(owner, {
+    kind: 'AXP account',
+    open: () => {
+      const current = settings();
+      checkAccount(current);
+      const tokens = new AxpTokenSource(current);
+      connection.listen(tokens, 'refused', (message: string) => owner.warn(message));
+      return { settings: current, tokens, api: new AxpSubscriptionsApi(current, tokens), leaving: new LeavingWork() };
+    },
+    // Once the users' streams have deleted their subscriptions, what is left is a token request that may be under way.
+    close: async (clients) => {
+      await clients.leaving.settled();
+      clients.tokens.close();
+    },
+    caveat: rejectUnauthorized ? undefined : CERTIFICATE_CAVEAT,
+  });
+  return connection;
 }

@@ -1,11 +1,11 @@
 import { eventMessage, failureMessage } from '../shared/message';
 import type { NodeDefinition, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { onClose } from '../shared/node/shared-connection';
 import { StatusDisplay } from '../shared/node/status-display';
 import type { ParsedEvent, ParseFailure } from '../shared/parse-result';
 import { connectionStatus } from '../shared/status';
 import type { ConnectionState } from '../shared/connection-state';
 import type { AxpAccountNode } from './account-node';
-import { apiBase } from './client/account-settings';
 import { AxpEventStream, type AxpDelivery } from './client/event-stream';
 import type { AxpStreamChange, AxpStreamState } from './client/stream-state';
 import { axpEventFilter, passesAxp, subscribedEvents } from './event-filter';
@@ -30,55 +30,53 @@ export = function register(RED: NodeRedApi): void {
     RED.nodes.createNode(this, config);
     const account = RED.nodes.getNode(config.account) as AxpAccountNode | null;
     const filter = axpEventFilter(config.events, config.loginId);
-    const clients = account?.acquire(this);
     if (!account) {
       this.status({ fill: 'red', shape: 'dot', text: 'no AXP account configured' });
       this.error('No AXP account configured: open the node and pick or add a cc-axp-account');
     }
-    if (!account || !clients) {
-      this.on('close', (_removed: boolean, done: () => void) => { account?.release(this); done(); });
+    // Settings that cannot work are shown and logged by acquire(); the node then stays idle until redeployed.
+    const lease = account?.connection.acquire(this);
+    if (!lease) {
+      onClose(this, () => undefined);
       return;
     }
+    const { tokens, api, settings, leaving } = lease.client;
     let count = 0;
     let change: AxpStreamChange | undefined;
-    const display = new StatusDisplay(this, () => connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count }));
-    const stream = new AxpEventStream(clients.tokens, clients.api, {
+    const display = new StatusDisplay(lease, () => connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count }));
+    const stream = new AxpEventStream(tokens, api, {
       events: subscribedEvents(filter),
-      rejectUnauthorized: clients.settings.rejectUnauthorized,
-      apiIsTls: apiBase(clients.settings.apiHost).startsWith('https:'),
+      rejectUnauthorized: settings.rejectUnauthorized,
+      allowUnencrypted: settings.allowUnencrypted,
     });
-    stream.on('state', (update: AxpStreamChange) => {
+    // The stream is this node's own; its listeners go with the lease all the same, before the stream stops.
+    lease.listen(stream, 'state', (update: AxpStreamChange) => {
       change = update;
       if (update.to === 'refused') this.warn(update.reason ?? 'refused');
       display.now();
     });
-    stream.on('warning', (message: string) => this.warn(message));
-    stream.on('notification', (parsed: ParsedEvent<AxpNotification>, delivery: AxpDelivery) => {
+    lease.listen(stream, 'warning', (message: string) => this.warn(message));
+    lease.listen(stream, 'notification', (parsed: ParsedEvent<AxpNotification>, delivery: AxpDelivery) => {
       if (!passesAxp(filter, parsed)) return;
       const transport = { name: 'ws' as const, meta: { subscriptionId: delivery.subscriptionId, endpoint: delivery.endpoint } };
       this.send([eventMessage('axp', parsed, transport, delivery.receivedAt), null]);
       count++;
       display.soon();
     });
-    stream.on('invalid', (failure: ParseFailure, delivery: AxpDelivery) => {
+    lease.listen(stream, 'invalid', (failure: ParseFailure, delivery: AxpDelivery) => {
       const transport = { name: 'ws' as const, meta: { subscriptionId: delivery.subscriptionId, endpoint: delivery.endpoint } };
       const msg = failureMessage('axp', delivery.text, failure, transport, delivery.receivedAt);
       this.send([null, msg]);
       this.error(`unreadable AXP frame: ${failure.message}`, msg);
     });
-    stream.start();
-    this.on('close', (_removed: boolean, done: () => void) => {
+    // Whoever ends the lease first (this node closing, or the account closing under it) stops the stream.
+    lease.onRelease(async () => {
       display.close();
-      stream.stop().then((warning) => {
-        if (warning) this.warn(warning);
-        stream.removeAllListeners();
-        account.release(this);
-        done();
-      }, () => {
-        account.release(this);
-        done();
-      });
+      const warning = await leaving.track(stream.stop());
+      if (warning) this.warn(warning);
     });
+    stream.start();
+    onClose(this, () => lease.release());
   }
   RED.nodes.registerType('cc-axp-events', CcAxpEvents);
 };

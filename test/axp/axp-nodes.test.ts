@@ -1,22 +1,8 @@
 import assert from 'assert/strict';
 import type { AxpSimulator } from '../../nodes/axp/simulator';
 import { axpModules, catchModule, Collector, helper, load, type Msg } from '../support/flow';
-import { CLIENT_SECRET, startAxpSimulator } from '../support/axp';
+import { axpFlow, CLIENT_SECRET, startAxpSimulator } from '../support/axp';
 import { until } from '../support/wait';
-
-/** An account on the simulator and events nodes wired to helper nodes `<id>-out` / `<id>-err`. */
-function axpFlow(simulator: AxpSimulator, nodes: { id: string; events?: string[]; loginId?: string }[], secret = CLIENT_SECRET) {
-  const flow: Record<string, unknown>[] = [
-    { id: 'account', type: 'cc-axp-account', apiHost: simulator.url, accountId: 'DYNNUG', tokenUrl: '', rejectUnauthorized: true },
-    { id: 'catcher', type: 'catch', scope: null, wires: [['catch-out']] },
-    { id: 'catch-out', type: 'helper' },
-  ];
-  for (const node of nodes) {
-    flow.push({ id: node.id, type: 'cc-axp-events', account: 'account', events: node.events ?? [], loginId: node.loginId ?? '', wires: [[`${node.id}-out`], [`${node.id}-err`]] });
-    flow.push({ id: `${node.id}-out`, type: 'helper' }, { id: `${node.id}-err`, type: 'helper' });
-  }
-  return { flow, credentials: { account: { clientId: 'node-red', clientSecret: secret, appKey: '' } } };
-}
 
 describe('cc-axp-events in Node-RED against the AXP simulator', function () {
   this.timeout(60000);
@@ -30,7 +16,7 @@ describe('cc-axp-events in Node-RED against the AXP simulator', function () {
   });
 
   async function deploy(nodes: { id: string; events?: string[]; loginId?: string }[], secret?: string): Promise<Record<string, Collector>> {
-    const { flow, credentials } = axpFlow(simulator, nodes, secret);
+    const { flow, credentials } = axpFlow(simulator, nodes, { secret });
     await load([...axpModules, catchModule], flow, credentials);
     const out: Record<string, Collector> = { 'catch-out': new Collector(helper.getNode('catch-out')) };
     for (const node of nodes) for (const suffix of ['out', 'err']) out[`${node.id}-${suffix}`] = new Collector(helper.getNode(`${node.id}-${suffix}`));

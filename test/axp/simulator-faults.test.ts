@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { nextEmitted } from '../support/wait';
-import { CREATE_BODY, rest, SimFixture, subscribe, subscriptionsUrl, token } from './simulator-harness';
+import WebSocket from 'ws';
+import { AxpSimulator } from '../../nodes/axp/simulator';
+import { nextEmitted, until } from '../support/wait';
+import { CREATE_BODY, FORM, rest, SimFixture, subscribe, subscriptionsUrl, token } from './simulator-harness';
 
 describe('AXP simulator: faults and the control API', function () {
   this.timeout(10000);
@@ -113,5 +115,53 @@ describe('AXP simulator: faults and the control API', function () {
     await streaming.authenticate(subscription.subscriptionId, accessToken);
     await rest(`${sim.url}/__sim/sockets/drop`, { body: { closeFrame: false } });
     assert.equal((await streaming.closed).code, 1006);
+  });
+
+  it('hangNext() holds the next token request, REST request or upgrade unanswered until the client gives up', async () => {
+    const sim = await fx.sim();
+    const accessToken = await token(sim);
+    for (const target of ['token', 'rest'] as const) {
+      sim.hangNext(target);
+      const hanging = nextEmitted(sim, 'hanging', `the ${target} hang`, (t: string) => t === target);
+      const url = target === 'token' ? sim.tokenUrl : subscriptionsUrl(sim);
+      const aborted = new AbortController();
+      const call = fetch(url, { method: 'POST', headers: { ...FORM, authorization: `Bearer ${accessToken}` }, body: 'grant_type=client_credentials', signal: aborted.signal });
+      await hanging;
+      assert.equal(sim.heldConnections, 1);
+      aborted.abort();
+      await assert.rejects(call);
+      await until('the held request closed', () => sim.heldConnections === 0, 2000, 10);
+      // The fault holds one request only.
+      await token(sim);
+      assert.equal((await rest(subscriptionsUrl(sim), { token: accessToken })).status, 200);
+    }
+    sim.hangNext('upgrade');
+    const hanging = nextEmitted(sim, 'hanging', 'the upgrade hang', (t: string) => t === 'upgrade');
+    const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/ws/notification/v1/agent-engagement`);
+    socket.on('error', () => undefined);
+    await hanging;
+    assert.equal(socket.readyState, WebSocket.CONNECTING);
+    socket.terminate();
+    await until('the held upgrade closed', () => sim.heldConnections === 0, 2000, 10);
+    assert.throws(() => sim.hangNext('everything' as never), /hangNext needs one of token, rest, upgrade/);
+  });
+
+  it('arms a hang over HTTP too, and stop() releases what it holds', async () => {
+    const sim = await fx.sim();
+    assert.equal((await rest(`${sim.url}/__sim/faults/hang`, { body: { target: 'token' } })).status, 200);
+    assert.equal((await rest(`${sim.url}/__sim/faults/hang`, { body: { target: 'nothing' } })).status, 400);
+    const hanging = nextEmitted(sim, 'hanging', 'the token hang', () => true);
+    const call = fetch(sim.tokenUrl, { method: 'POST', headers: FORM, body: 'grant_type=client_credentials' });
+    await hanging;
+    await sim.stop();
+    await assert.rejects(call);
+    assert.equal(sim.heldConnections, 0);
+  });
+
+  it('names its publicUrl, not its own address, in the endpoints it hands out', async () => {
+    const sim = await fx.sim({ publicUrl: 'https://axp.example.com:8443/ignored/path' });
+    const subscription = await subscribe(sim, await token(sim));
+    assert.match(subscription.transport.endpoint, /^wss:\/\/axp\.example\.com:8443\/ws\/notification\/v1\/agent-engagement\//);
+    assert.throws(() => new AxpSimulator({ publicUrl: 'ftp://x' }), /publicUrl must be an http/);
   });
 });

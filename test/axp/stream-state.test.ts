@@ -54,7 +54,7 @@ describe('AXP helpers', () => {
     assert.equal(apiBase('uk.cc.avayacloud.com'), 'https://uk.cc.avayacloud.com');
     assert.equal(apiBase('http://127.0.0.1:8090/'), 'http://127.0.0.1:8090');
     assert.throws(() => apiBase('ftp://x'), /https:\/\//);
-    const settings = { apiHost: 'eu.api.avayacloud.com', accountId: 'DYNNUG', clientId: 'c', clientSecret: 's', rejectUnauthorized: true };
+    const settings = { apiHost: 'eu.api.avayacloud.com', accountId: 'DYNNUG', clientId: 'c', clientSecret: 's', rejectUnauthorized: true, allowUnencrypted: false };
     assert.equal(tokenUrlOf(settings), 'https://eu.api.avayacloud.com/api/auth/v1/DYNNUG/protocol/openid-connect/token');
     assert.equal(tokenUrlOf({ ...settings, tokenUrl: 'https://idp/auth/realms/DYNNUG/protocol/openid-connect/token' }), 'https://idp/auth/realms/DYNNUG/protocol/openid-connect/token');
     assert.throws(() => checkAccount({ ...settings, clientSecret: '' }), /no client secret/);

@@ -1,6 +1,8 @@
 import assert from 'assert/strict';
 import { HeartbeatWatchdog } from '../../nodes/pom/heartbeat-watchdog';
 
+const DAY = 24 * 60 * 60 * 1000;
+
 function clock(start = 1_000_000) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms) };
@@ -43,5 +45,79 @@ describe('HeartbeatWatchdog', () => {
   it('refuses a configuration that could never work', () => {
     assert.throws(() => new HeartbeatWatchdog({ intervalMs: 0, missedBeats: 3 }), RangeError);
     assert.throws(() => new HeartbeatWatchdog({ intervalMs: 30000, missedBeats: 0 }), RangeError);
+  });
+
+  it('forgets a server silent for a day, ending its alarm, while the others are watched on', () => {
+    const c = clock();
+    const dog = new HeartbeatWatchdog({ intervalMs: 30000, missedBeats: 3, now: c.now });
+    dog.beat('retired');
+    dog.beat('pom-a');
+    c.advance(90001);
+    assert.deepEqual(dog.check().map((m) => m.server).sort(), ['pom-a', 'retired']);
+    c.advance(DAY - 90001 - 1);
+    assert.deepEqual(dog.beat('pom-a').map((m) => [m.kind, m.server]), [['restored', 'pom-a']]);
+    dog.check();
+    assert.equal(dog.servers, 2, 'a day less 1 ms: still remembered');
+    assert.deepEqual(dog.alarms, ['retired']);
+    c.advance(1);
+    assert.deepEqual(dog.check(), [], 'forgetting raises no message');
+    assert.equal(dog.servers, 1);
+    assert.deepEqual(dog.alarms, []);
+    assert.deepEqual(dog.beat('retired'), [], 'a forgotten server that comes back is new: no recovery for an alarm long gone');
+  });
+
+  it('hands the silence of the last server forgotten to "any server", with its last beat, and a beat ends it', () => {
+    const c = clock();
+    const dog = new HeartbeatWatchdog({ intervalMs: 1000, missedBeats: 2, forgetAfterMs: 10000, now: c.now });
+    dog.beat('pom-only');
+    c.advance(2001);
+    assert.deepEqual(dog.check().map((m) => [m.kind, m.server]), [['missed', 'pom-only']]);
+    c.advance(7999);
+    const handed = dog.check();
+    assert.deepEqual(handed.map((m) => [m.kind, m.server, m.lastBeat]), [['missed', undefined, 1_000_000]]);
+    assert.deepEqual(dog.alarms, [undefined]);
+    assert.deepEqual(dog.check(), []);
+    const back = dog.beat('pom-new');
+    assert.deepEqual(back.map((m) => [m.kind, m.server, m.lastBeat]), [['restored', undefined, 1_000_000]]);
+    assert.deepEqual(dog.alarms, []);
+  });
+
+  it('remembers at most maxServers, forgetting the longest-silent first, and warns once', () => {
+    const c = clock();
+    const warnings: string[] = [];
+    const dog = new HeartbeatWatchdog({ intervalMs: 1000, missedBeats: 3, maxServers: 3, now: c.now, warn: (m) => warnings.push(m) });
+    for (const server of ['s1', 's2', 's3']) {
+      dog.beat(server);
+      c.advance(10);
+    }
+    assert.deepEqual(warnings, []);
+    dog.beat('s1');
+    c.advance(10);
+    dog.beat('s4');
+    assert.equal(dog.servers, 3);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /more than 3 POM servers: the longest-silent ones are forgotten/);
+    c.advance(3001);
+    assert.deepEqual(dog.check().map((m) => m.server).sort(), ['s1', 's3', 's4'], 's2, the longest silent, was forgotten, not s1 which beat again');
+    dog.beat('s5');
+    assert.deepEqual(dog.alarms.sort(), ['s1', 's4'], 's3 forgotten next, its alarm with it');
+    assert.equal(warnings.length, 1, 'warned once');
+  });
+
+  it('bounds the map by default: 1,000 servers and a day', () => {
+    const c = clock();
+    const warnings: string[] = [];
+    const dog = new HeartbeatWatchdog({ intervalMs: 30000, missedBeats: 3, now: c.now, warn: (m) => warnings.push(m) });
+    for (let i = 0; i < 1500; i++) dog.beat(`server-${i}`);
+    assert.equal(dog.servers, 1000);
+    assert.equal(warnings.length, 1);
+    c.advance(DAY);
+    dog.check();
+    assert.equal(dog.servers, 0);
+  });
+
+  it('refuses to forget a server before it could raise its alarm', () => {
+    assert.throws(() => new HeartbeatWatchdog({ intervalMs: 30000, missedBeats: 3, forgetAfterMs: 90000 }), /forgetAfterMs longer than/);
+    assert.throws(() => new HeartbeatWatchdog({ intervalMs: 30000, missedBeats: 3, maxServers: 0 }), /maxServers/);
   });
 });

@@ -1,6 +1,8 @@
+import { checkEncrypted } from './encrypted-links';
+
 /** What one AXP account needs to reach the Notification API (the cc-axp-account node's settings and credentials). */
 export interface AxpAccountSettings {
-  /** The CCaaS host, `https://` assumed when no scheme is given (`http://` only for a local simulator). */
+  /** The CCaaS host, `https://` assumed when no scheme is given (`http://` only on a loopback address or when allowed). */
   apiHost: string;
   accountId: string;
   clientId: string;
@@ -9,6 +11,8 @@ export interface AxpAccountSettings {
   /** Overrides `<apiHost>/api/auth/v1/<accountId>/protocol/openid-connect/token`. */
   tokenUrl?: string;
   rejectUnauthorized: boolean;
+  /** http:// and ws:// to another machine, which expose the client secret and the bearer token, are refused unless this is set. */
+  allowUnencrypted: boolean;
 }
 
 export class AxpSettingsError extends Error {}
@@ -33,8 +37,11 @@ export function tokenUrlOf(settings: AxpAccountSettings): string {
   return `${apiBase(settings.apiHost)}/api/auth/v1/${encodeURIComponent(settings.accountId)}/protocol/openid-connect/token`;
 }
 
+/** Settings that cannot work, or that would send a secret unencrypted to another machine, throw before anything is sent. */
 export function checkAccount(settings: AxpAccountSettings): void {
-  apiBase(settings.apiHost);
+  const ownTokenUrl = Boolean(settings.tokenUrl && settings.tokenUrl.trim());
+  checkEncrypted(apiBase(settings.apiHost), 'the API host', ownTokenUrl ? 'the bearer token' : 'the client secret and the bearer token', settings.allowUnencrypted);
+  checkEncrypted(tokenUrlOf(settings), 'the token URL', 'the client secret', settings.allowUnencrypted);
   if (!/^[A-Za-z0-9_-]+$/.test(settings.accountId)) throw new AxpSettingsError(settings.accountId ? `account id "${settings.accountId}" may only hold letters, digits, '_' and '-'` : 'no account id set');
   if (!settings.clientId) throw new AxpSettingsError('no client id set');
   if (!settings.clientSecret) throw new AxpSettingsError('no client secret set');

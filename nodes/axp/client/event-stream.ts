@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { Backoff, type BackoffOptions } from '../../shared/backoff';
 import { parseFailure, type ParsedEvent, type ParseFailure } from '../../shared/parse-result';
 import { authenticationMessage, notificationId, parseAxpFrame, pingMessage, type AxpNotification, type AxpSubscription } from '../schema';
+import { GaveUpWaiting, waitWithin } from './bounded-wait';
 import { RecentIds } from './recent-ids';
 import { checkEndpoint, lifetimeMsOf, renewDelay, stringOf } from './subscription-rules';
 import { classifyStepFailure } from './stream-errors';
@@ -23,8 +24,8 @@ export interface AxpStreamOptions {
   reconnect?: BackoffOptions;
   /** How many delivered event ids are remembered to drop replays. */
   rememberIds?: number;
-  /** The API is https: the socket must then be wss. */
-  apiIsTls: boolean;
+  /** ws:// endpoints on other machines are refused unless this is set (the account's "allow unencrypted"). */
+  allowUnencrypted: boolean;
 }
 
 /** Where a message came from: msg.ws. */
@@ -41,6 +42,12 @@ export interface AxpDelivery extends AxpOrigin {
 /** A hard ceiling for ws itself; frames between maxFrameBytes and this reach the error output. */
 const SOCKET_MAX_PAYLOAD = 16 * 1024 * 1024;
 const QUIET = () => undefined;
+/**
+ * How long stop() waits for a subscription still being created (to delete it rather than leave it to expire) and for
+ * the delete itself: together well inside the pack's close deadline, whatever the server does.
+ */
+const CREATE_WAIT_MS = 2000;
+const DELETE_TIMEOUT_MS = 4000;
 
 /**
  * One AXP subscription streamed over its WebSocket (digest §4): token, subscription, socket, authentication,
@@ -63,6 +70,10 @@ export class AxpEventStream extends EventEmitter {
   private readonly seen: RecentIds;
   /** A subscription being created, so stop() can delete it even when it arrives after the node closed. */
   private creating: Promise<AxpSubscription> | undefined;
+  /** Deletes of replaced subscriptions under way: stop() waits for them (each is bounded) so none is cut off. */
+  private readonly deleting = new Set<Promise<void>>();
+  /** Aborted by stop(): cancels this stream's requests and token waits still under way, so no socket outlives it. */
+  private readonly life = new AbortController();
   /** Whether the current socket has answered a ping: only a connection that lasts resets the backoff. */
   private proven = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -90,7 +101,10 @@ export class AxpEventStream extends EventEmitter {
     if (this.machine.state === 'idle') void this.attempt();
   }
 
-  /** Closes the socket and deletes the subscription (best effort, bounded); resolves with a warning if the delete failed. */
+  /**
+   * Closes the socket, cancels whatever is under way and deletes the subscription (best effort), all within
+   * CREATE_WAIT_MS + DELETE_TIMEOUT_MS whatever the server does; resolves with a warning when something was left behind.
+   */
   async stop(): Promise<string | undefined> {
     if (this.stopping) return undefined;
     this.stopping = true;
@@ -98,15 +112,23 @@ export class AxpEventStream extends EventEmitter {
     this.clearTimers();
     this.closeSocket(1000, 'node closed');
     this.machine.dispatch('stop', 'closed');
-    const subscription = this.subscription ?? (await this.creating?.catch(() => undefined));
-    this.subscription = undefined;
-    if (!subscription) return undefined;
-    try {
-      await this.api.delete(subscription.subscriptionId);
-      return undefined;
-    } catch (err) {
-      return `could not delete subscription ${subscription.subscriptionId}: ${(err as Error).message}`;
+    let subscription = this.subscription;
+    let warning: string | undefined;
+    if (!subscription && this.creating) {
+      subscription = await waitWithin(this.creating, { timeoutMs: CREATE_WAIT_MS }, 'the subscription being created').catch((err: Error) => {
+        if (err instanceof GaveUpWaiting) warning = `a subscription being created when the node closed was not confirmed within ${CREATE_WAIT_MS / 1000} s; if the server made it, it expires on its own`;
+        return undefined;
+      });
     }
+    this.life.abort();
+    this.subscription = undefined;
+    const id = subscription?.subscriptionId;
+    const problem = id === undefined ? undefined : await this.api.delete(id, DELETE_TIMEOUT_MS).then(
+      () => undefined,
+      (err: Error) => `could not delete subscription ${id}: ${err.message}`,
+    );
+    await Promise.all(this.deleting);
+    return problem ?? warning;
   }
 
   private async attempt(): Promise<void> {
@@ -114,11 +136,11 @@ export class AxpEventStream extends EventEmitter {
     const stale = () => this.stopping || generation !== this.generation;
     try {
       this.machine.dispatch('token', 'getting an access token');
-      await this.tokens.get();
+      await this.tokens.get({ signal: this.life.signal });
       if (stale()) return;
       if (!this.subscription) {
         this.machine.dispatch('subscribe', `creating a subscription to ${this.options.events.length ? this.options.events.join(', ') : 'ALL'} events`);
-        this.creating = this.api.create(this.options.events);
+        this.creating = this.api.create(this.options.events, this.life.signal);
         const created = await this.creating.finally(() => { this.creating = undefined; });
         // Closed meanwhile: stop() deletes it, having waited for it.
         if (this.stopping) return;
@@ -126,9 +148,9 @@ export class AxpEventStream extends EventEmitter {
         if (stale()) return;
       }
       const endpoint = this.subscription!.transport.endpoint;
-      checkEndpoint(endpoint, this.options.apiIsTls);
+      checkEndpoint(endpoint, this.options.allowUnencrypted);
       // Creating may have needed a fresh token: authenticate with the one in force now.
-      const token = await this.tokens.get();
+      const token = await this.tokens.get({ signal: this.life.signal });
       if (stale()) return;
       this.machine.dispatch('connect', `connecting to ${endpoint}`);
       this.open(generation, token);
@@ -245,7 +267,7 @@ export class AxpEventStream extends EventEmitter {
     }
     const current = () => generation === this.generation && !this.stopping;
     try {
-      const renewed = await this.api.renew(subscription.subscriptionId);
+      const renewed = await this.api.renew(subscription.subscriptionId, this.life.signal);
       if (!current()) return;
       this.adopt(renewed);
     } catch (err) {
@@ -261,7 +283,9 @@ export class AxpEventStream extends EventEmitter {
     const old = this.subscription;
     this.subscription = undefined;
     clearTimeout(this.renewTimer);
-    if (old) this.api.delete(old.subscriptionId).catch(QUIET);
+    if (!old) return;
+    const deleting = this.api.delete(old.subscriptionId, DELETE_TIMEOUT_MS).catch(QUIET).finally(() => this.deleting.delete(deleting));
+    this.deleting.add(deleting);
   }
 
   private startPings(ws: WebSocket, pingIntervalS?: number): void {
@@ -287,7 +311,7 @@ export class AxpEventStream extends EventEmitter {
     const subscription = this.subscription;
     if (!subscription || this.stopping) return;
     try {
-      const renewed = await this.api.renew(subscription.subscriptionId);
+      const renewed = await this.api.renew(subscription.subscriptionId, this.life.signal);
       if (this.subscription === subscription && !this.stopping) {
         this.renewBackoff.reset();
         this.adopt(renewed);

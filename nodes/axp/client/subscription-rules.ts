@@ -1,4 +1,5 @@
 import type { AxpSubscription } from '../schema';
+import { checkEncrypted } from './encrypted-links';
 import { AxpApiError } from './subscriptions-api';
 
 const DEFAULT_LIFETIME_S = 900;
@@ -12,18 +13,19 @@ export function renewDelay(lifetimeMs: number): number {
 }
 
 /**
- * The bearer token travels in the socket's first frame: an https API must not send it to a plain ws:// endpoint.
- * Plain ws:// is for a simulator reached over http://.
+ * The bearer token travels in the socket's first frame, to whatever endpoint the server named: wss://, or ws:// on
+ * this machine (the simulator) or where a person allowed unencrypted links. Checked on the URL alone, before any
+ * lookup or connection.
  */
-export function checkEndpoint(endpoint: string, apiIsTls: boolean): void {
+export function checkEndpoint(endpoint: string, allowUnencrypted: boolean): void {
   let protocol: string;
   try {
     protocol = new URL(endpoint).protocol;
   } catch {
     throw new AxpApiError(`the subscription's endpoint "${endpoint}" is not a URL`, 400);
   }
-  if (protocol === 'wss:' || (protocol === 'ws:' && !apiIsTls)) return;
-  throw new AxpApiError(`refusing to send the token to ${protocol}// endpoint ${endpoint}: an https API must hand out wss:// endpoints`, 400);
+  if (protocol !== 'wss:' && protocol !== 'ws:') throw new AxpApiError(`the subscription's endpoint ${endpoint} is not a ws:// or wss:// URL`, 400);
+  checkEncrypted(endpoint, "the subscription's endpoint", 'the bearer token', allowUnencrypted);
 }
 
 export function stringOf(value: unknown): string | undefined {

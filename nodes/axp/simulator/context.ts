@@ -1,5 +1,5 @@
 /** What the simulator's parts share: options, clock, ids, stores, sockets, faults, and the way to raise its events. */
-import { Faults } from './faults';
+import { Faults, HangTarget } from './faults';
 import { Ids } from './ids';
 import { ResolvedAxpOptions } from './options';
 import { SessionHub } from './session-hub';
@@ -14,6 +14,8 @@ export interface SimEvents {
   'socket-closed': { code: number; reason: string; subscriptionId?: string };
   ping: string;
   request: { method: string; path: string; status: number };
+  /** A request or upgrade is being held unanswered (the hang fault). */
+  hanging: HangTarget;
 }
 
 export interface SimContext {
@@ -28,6 +30,6 @@ export interface SimContext {
   readonly world: World;
   readonly log: (line: string) => void;
   readonly notify: <E extends keyof SimEvents>(event: E, payload: SimEvents[E]) => void;
-  /** http://host:port of the running server. */
+  /** http://host:port of the running server, or the publicUrl it was given. */
   readonly origin: () => string;
 }

@@ -19,6 +19,7 @@ export interface ControlTarget {
   failNextAuth(status: string): void;
   failNextRest(status: number, times?: number): void;
   failNextToken(status: number, times?: number): void;
+  hangNext(target: string): void;
   sendRaw(text: string): void;
   delayMessages(ms: number): void;
   startTraffic(everyMs: number): void;
@@ -54,6 +55,7 @@ const ROUTES: Record<string, Handler> = {
   'POST faults/auth': (t, a) => t.failNextAuth(String(a.status)),
   'POST faults/rest': (t, a) => t.failNextRest(Number(a.status), num(a, 'times')),
   'POST faults/token': (t, a) => t.failNextToken(Number(a.status), num(a, 'times')),
+  'POST faults/hang': (t, a) => t.hangNext(String(a.target)),
   'POST raw': (t, a) => t.sendRaw(String(a.text ?? '')),
   'POST delay': (t, a) => t.delayMessages(Number(a.ms)),
   'POST traffic': (t, a) => t.startTraffic(Number(a.everyMs)),

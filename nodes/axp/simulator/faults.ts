@@ -1,5 +1,12 @@
-/** Injected faults (digest §9.3 control API): one-shot failures, silence towards pings, and delayed notifications. */
+/** Injected faults (digest §9.3 control API): one-shot failures and hangs, silence towards pings, and delayed notifications. */
 import { AuthFailure, AUTH_FAILURES, isAuthFailure } from './auth-status';
+
+/**
+ * What a hang holds unanswered: a token request (an identity provider that stops answering), a Notification REST
+ * request (an API that stops answering), or a WebSocket upgrade (a handshake that never completes).
+ */
+export const HANG_TARGETS = ['token', 'rest', 'upgrade'] as const;
+export type HangTarget = (typeof HANG_TARGETS)[number];
 
 interface StatusFault {
   status: number;
@@ -14,6 +21,7 @@ export class Faults {
   pongsStopped = false;
   /** Notifications leave this much later than they are produced. */
   delayMs = 0;
+  private readonly hangs = new Set<HangTarget>();
 
   failNextAuth(status: string): void {
     if (!isAuthFailure(status)) throw new RangeError(`failNextAuth needs one of ${AUTH_FAILURES.join(', ')}`);
@@ -26,6 +34,16 @@ export class Faults {
 
   failNextToken(status: number, times = 1): void {
     this.token = statusFault('failNextToken', status, times);
+  }
+
+  /** The next request of this kind is held unanswered until the client gives up, or the simulator stops or resets. */
+  hangNext(target: string): void {
+    if (!(HANG_TARGETS as readonly string[]).includes(target)) throw new RangeError(`hangNext needs one of ${HANG_TARGETS.join(', ')}`);
+    this.hangs.add(target as HangTarget);
+  }
+
+  takeHang(target: HangTarget): boolean {
+    return this.hangs.delete(target);
   }
 
   setDelay(ms: number): void {
@@ -53,6 +71,7 @@ export class Faults {
 
   clear(): void {
     this.authFailure = this.rest = this.token = undefined;
+    this.hangs.clear();
     this.pongsStopped = false;
     this.delayMs = 0;
   }

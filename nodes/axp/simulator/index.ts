@@ -10,6 +10,8 @@ export type { AxpScenarioName } from './scenarios';
 export { SCENARIO_NAMES } from './scenarios';
 export { AXP_EVENT_NAMES, UNKNOWN_EVENT_NAME } from './event-names';
 export { AUTH_FAILURES } from './auth-status';
+export { HANG_TARGETS } from './faults';
+export type { HangTarget } from './faults';
 export { CLOSE } from './close-codes';
 export type { TransferTo } from './bodies/transfer';
 export { runAxpCli, parseAxpCliArgs } from './cli';

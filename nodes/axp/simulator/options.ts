@@ -23,6 +23,11 @@ export interface AxpSimulatorOptions {
   host?: string;
   /** Default 0 (ephemeral). */
   port?: number;
+  /**
+   * The http(s):// origin the simulator names in what it hands out (transport.endpoint, the token issuer) instead of
+   * its own, for a simulator reached through a proxy or under another name. Default: its own URL.
+   */
+  publicUrl?: string;
   /** Default 'DYNNUG'; six letters, as the vendor's account ids are. */
   accountId?: string;
   /** Default one client, node-red / secret. */
@@ -56,6 +61,7 @@ export interface AxpSimulatorOptions {
 export interface ResolvedAxpOptions {
   host: string;
   port: number;
+  publicUrl: string | undefined;
   accountId: string;
   clients: AxpSimClient[];
   tokenLifetimeS: number;
@@ -101,6 +107,7 @@ export function resolveAxpOptions(options: AxpSimulatorOptions = {}): ResolvedAx
   return {
     host: options.host ?? '127.0.0.1',
     port,
+    publicUrl: publicUrlOf(options.publicUrl),
     accountId,
     clients,
     tokenLifetimeS: wholeSeconds('tokenLifetimeS', options.tokenLifetimeS ?? 900),
@@ -118,6 +125,18 @@ export function resolveAxpOptions(options: AxpSimulatorOptions = {}): ResolvedAx
     now: options.now ?? Date.now,
     log: options.log ?? (() => undefined),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new RangeError('publicUrl must be an http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('publicUrl must be an http:// or https:// URL');
+  return url.origin;
 }
 
 /** The wire carries these as integers, so fractions are refused rather than silently rounded. */

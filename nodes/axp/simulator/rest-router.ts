@@ -1,4 +1,4 @@
-/** Routes each HTTP request, applies the injected REST and token faults first, and records every vendor-API answer. */
+/** Routes each HTTP request, applies the injected REST and token faults (failures, hangs) first, and records every vendor-API answer. */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { SimContext } from './context';
 import { controlRoute, ControlTarget } from './control-routes';
@@ -17,6 +17,8 @@ export interface RequestRecord {
 export interface RestHooks {
   control: ControlTarget;
   onTokenRequest: () => void;
+  /** Keeps the request unanswered (the hang fault). */
+  hold: (req: IncomingMessage, target: 'token' | 'rest') => void;
   onAnswered: (record: RequestRecord) => void;
 }
 
@@ -38,11 +40,13 @@ async function vendorRoute(ctx: SimContext, hooks: RestHooks, req: IncomingMessa
   const route = routeOf(url.pathname);
   if (route.kind === 'token') {
     hooks.onTokenRequest();
+    if (ctx.faults.takeHang('token')) return hooks.hold(req, 'token');
     const injected = ctx.faults.takeToken();
     if (injected !== undefined) return reply.problem(injected, 'injected fault');
     return tokenRoute(ctx, req, reply, route.accountId);
   }
   if (route.kind === 'subscriptions' || route.kind === 'subscription') {
+    if (ctx.faults.takeHang('rest')) return hooks.hold(req, 'rest');
     const injected = ctx.faults.takeRest();
     if (injected !== undefined) return reply.problem(injected, 'injected fault');
     return notificationRoute(ctx, req, reply, route, url.searchParams);

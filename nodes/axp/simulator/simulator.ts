@@ -15,7 +15,8 @@ import { SimContext, SimEvents } from './context';
 import { ControlTarget } from './control-routes';
 import { deliver, SentNotification } from './delivery';
 import { everyEventBody } from './every-event';
-import { Faults } from './faults';
+import { Faults, HangTarget } from './faults';
+import { HeldConnections } from './held-connections';
 import { Ids } from './ids';
 import { AxpSimulatorOptions, resolveAxpOptions } from './options';
 import { handleRequest, RequestRecord } from './rest-router';
@@ -59,6 +60,7 @@ export class AxpSimulator extends EventEmitter {
   private readonly factory: BodyFactory;
   private readonly scenarioRng: Random;
   private readonly traffic: Traffic;
+  private readonly held = new HeldConnections();
   private server?: Server;
   private wss?: WebSocketServer;
   private port?: number;
@@ -82,7 +84,7 @@ export class AxpSimulator extends EventEmitter {
       world: buildWorld(opts),
       log: opts.log,
       notify: <E extends keyof SimEvents>(event: E, payload: SimEvents[E]) => void super.emit(event, payload),
-      origin: () => this.url,
+      origin: () => opts.publicUrl ?? this.url,
     };
     this.factory = new BodyFactory(ids, opts.now, opts);
     this.traffic = new Traffic(timers, (name, stepMs, signal) => this.play(name, { stepMs }, signal), opts.log);
@@ -110,6 +112,10 @@ export class AxpSimulator extends EventEmitter {
       handleRequest(this.ctx, {
         control,
         onTokenRequest: () => this.tokenCount++,
+        hold: (req, target) => {
+          this.held.hold(req.socket);
+          this.ctx.notify('hanging', target);
+        },
         onAnswered: (record) => {
           this.requests.push(record);
           this.ctx.notify('request', record);
@@ -120,6 +126,11 @@ export class AxpSimulator extends EventEmitter {
     server.on('upgrade', (req, socket, head) => {
       // A peer resetting mid-handshake must not take the process down.
       socket.on('error', () => undefined);
+      if (this.ctx.faults.takeHang('upgrade')) {
+        this.held.hold(socket);
+        this.ctx.notify('hanging', 'upgrade');
+        return;
+      }
       const ids = wsPathIds(new URL(req.url ?? '/', 'http://simulator').pathname);
       if (!ids) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -133,9 +144,15 @@ export class AxpSimulator extends EventEmitter {
     this.ctx.log(`listening on ${this.url}`);
   }
 
+  /** Connections held unanswered by the hang fault that their clients have not closed yet. */
+  get heldConnections(): number {
+    return this.held.count;
+  }
+
   /** Closes every socket (1000), then the server; clears every timer. */
   async stop(): Promise<void> {
     this.traffic.stop();
+    this.held.releaseAll();
     await this.ctx.hub.closeAll(CLOSE.normal, CLOSE_GRACE_MS);
     this.ctx.timers.clearAll();
     const { server, wss } = this;
@@ -203,6 +220,11 @@ export class AxpSimulator extends EventEmitter {
     this.ctx.faults.failNextToken(status, times);
   }
 
+  /** Holds the next token request, Notification REST request or WebSocket upgrade unanswered ('hanging' is emitted then). */
+  hangNext(target: HangTarget): void {
+    this.ctx.faults.hangNext(target);
+  }
+
   /** Sends the text as is to every authenticated socket. */
   sendRaw(text: string): void {
     for (const session of this.ctx.hub.sessions()) if (session.authenticated) session.sendText(text);
@@ -220,6 +242,7 @@ export class AxpSimulator extends EventEmitter {
     this.ctx.subscriptions.clear();
     this.ctx.tokens.clear();
     this.ctx.faults.clear();
+    this.held.releaseAll();
     this.requests.length = 0;
     this.tokenCount = 0;
   }
@@ -266,6 +289,7 @@ export class AxpSimulator extends EventEmitter {
       failNextAuth: (status) => this.failNextAuth(status),
       failNextRest: (status, times) => this.failNextRest(status, times),
       failNextToken: (status, times) => this.failNextToken(status, times),
+      hangNext: (target) => this.ctx.faults.hangNext(target),
       sendRaw: (text) => this.sendRaw(text),
       delayMessages: (ms) => this.delayMessages(ms),
       startTraffic: (everyMs) => this.startTraffic(everyMs),
