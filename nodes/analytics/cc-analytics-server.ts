@@ -13,8 +13,8 @@ export = function register(RED: NodeRedApi): void {
   function CcAnalyticsServer(this: AnalyticsServerNode, config: AnalyticsServerDefinition) {
     RED.nodes.createNode(this, config);
     this.connection = analyticsConnection(this, config, () => this.credentials ?? {});
-    this.listProducers = () => listProducers(this.connection);
     this.settingsProblem = () => settingsProblem(this, config, this.credentials ?? {});
+    this.listProducers = () => listProducers(this.connection, this.settingsProblem);
     onClose(this, () => this.connection.close());
   }
   RED.nodes.registerType('cc-analytics-server', CcAnalyticsServer, { credentials: ANALYTICS_SERVER_CREDENTIALS });

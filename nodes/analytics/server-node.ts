@@ -121,10 +121,13 @@ export function analyticsConnection(owner: NodeRedNode, config: AnalyticsServerD
   return shared;
 }
 
-/** The producers of the server's first source, through the connection (opened for the editor if no node uses it yet). */
-export async function listProducers(shared: SharedConnection<AnalyticsClients>): Promise<{ producerId: string; producerName?: string }[]> {
+/**
+ * The producers of the server's first source, through the connection (opened for the editor if no node uses it
+ * yet); `problem` says why the connection could not open.
+ */
+export async function listProducers(shared: SharedConnection<AnalyticsClients>, problem: () => string | undefined): Promise<{ producerId: string; producerName?: string }[]> {
   const clients = shared.peek();
-  if (!clients) throw new Error('the server node is not configured: open it and fix the settings its nodes report');
+  if (!clients) throw new Error(problem() ?? 'the server node could not connect: see its log');
   const [source] = await clients.session.sources();
   if (!source) return [];
   return (await clients.session.producers(source.sourceId)).map((p) => ({ producerId: p.producerId, producerName: p.producerName }));
