@@ -1,5 +1,6 @@
 import { failureMessage } from '../shared/message';
 import type { NodeDefinition, NodeMessage, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { onClose } from '../shared/node/shared-connection';
 import { StatusDisplay } from '../shared/node/status-display';
 import type { ParseFailure } from '../shared/parse-result';
 import { connectionStatus } from '../shared/status';
@@ -40,37 +41,32 @@ export = function register(RED: NodeRedApi): void {
     } catch (err) {
       this.status({ fill: 'red', shape: 'dot', text: `error: ${(err as Error).message}`.slice(0, 60) });
       this.error((err as Error).message);
-      this.on('close', (_removed: boolean, done: () => void) => done());
       return;
     }
-    const clients = producers.length ? server?.acquire(this) : undefined;
-    if (!server || !clients) {
+    // The connection shows its own problem (settings that cannot work) on this node when it cannot open.
+    const lease = producers.length ? server?.connection.acquire(this) : undefined;
+    if (!server || !lease) {
       const problem = !server ? 'no Analytics server configured: open the node and pick or add a cc-analytics-server' : producers.length ? '' : 'no producer chosen: open the node and pick one or more';
       if (problem) {
         this.status({ fill: 'red', shape: 'dot', text: problem.split(':')[0] });
         this.error(problem);
       }
-      this.on('close', (_removed: boolean, done: () => void) => { (server?.release(this) ?? Promise.resolve()).then(done, done); });
       return;
     }
-    const { feed } = clients;
+    const { feed } = lease.client;
     let count = 0;
     // A node deployed next to others joins a feed that may already stream: start from where it is.
     let change: AnalyticsFeedChange | undefined = feed.state === 'idle' ? undefined : { from: feed.state, to: feed.state, event: 'start', reason: feed.machine.reason };
     const mine = () => feed.resolve(producers);
-    const unverified = !clients.session.settings.rejectUnauthorized;
-    const display = new StatusDisplay(this, () => {
-      const pumping = mine().some((id) => feed.cache.isPumping(id));
-      const details = [unverified ? 'certificate NOT verified' : '', change?.to === 'streaming' && pumping ? 'pumpup' : ''].filter(Boolean);
-      const status = connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count, detail: details.join(' · ') || undefined });
-      // Verification turned off is shown, not hidden in a log: the lab's curl -k habit must not reach production unseen.
-      return unverified && status.fill === 'green' ? { ...status, fill: 'yellow' } : status;
+    // Through the lease: the connection adds its caveat (certificate NOT verified, ...) to a healthy status.
+    const display = new StatusDisplay(lease, () => {
+      const pumping = change?.to === 'streaming' && mine().some((id) => feed.cache.isPumping(id));
+      return connectionStatus({ state: SHOWN_AS[change?.to ?? 'idle'], reason: change?.reason, count, detail: pumping ? 'pumpup' : undefined });
     });
-    const onState = (update: AnalyticsFeedChange) => {
+    lease.listen(feed, 'state', (update: AnalyticsFeedChange) => {
       change = update;
       display.now();
-    };
-    feed.on('state', onState);
+    });
     const listener: FeedListener = {
       producers,
       event: (event: FeedEvent) => {
@@ -87,6 +83,7 @@ export = function register(RED: NodeRedApi): void {
       },
     };
     feed.add(listener);
+    lease.onRelease(() => feed.remove(listener));
     this.on('input', (msg: NodeMessage, send, done) => {
       if (msg.topic !== 'snapshot') return done();
       const ids = mine();
@@ -94,10 +91,9 @@ export = function register(RED: NodeRedApi): void {
       send([{ ...msg, ...snapshotMessage(rows, ids.map((id) => feed.originOf(id))) }, null]);
       done();
     });
-    this.on('close', (_removed: boolean, done: () => void) => {
+    onClose(this, () => {
       display.close();
-      feed.off('state', onState);
-      feed.remove(listener).then(() => server.release(this)).then(done, done);
+      return lease.release();
     });
   }
   RED.nodes.registerType('cc-analytics-measures', CcAnalyticsMeasures);

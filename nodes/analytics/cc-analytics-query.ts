@@ -1,75 +1,67 @@
 import type { NodeDefinition, NodeMessage, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
-import { ANALYTICS_LOCALES, DIMENSION_DATA_TYPES } from './schema';
-import type { AnalyticsServerNode } from './server-node';
-
-type Query = 'sources' | 'producers' | 'dictionary' | 'dimensionData';
-const QUERIES: Query[] = ['sources', 'producers', 'dictionary', 'dimensionData'];
+import { onClose } from '../shared/node/shared-connection';
+import { clip } from '../shared/status';
+import { queryRequest, querySettings, type QueryRequest, type QuerySettings } from './query-input';
+import type { AnalyticsClients, AnalyticsServerNode } from './server-node';
 
 interface AnalyticsQueryDefinition extends NodeDefinition {
   server: string;
-  query: Query;
+  /** Each empty = from the message. */
+  query?: string;
+  sourceId?: string;
+  producerId?: string;
+  locale?: string;
+  dimDataType?: string;
 }
 
-function pick(value: unknown, allowed: readonly string[], what: string): string {
-  const text = String(value ?? '');
-  const found = allowed.find((a) => a.toLowerCase() === text.toLowerCase());
-  if (!found) throw new Error(`${what} "${text}" is not one of ${allowed.join(', ')}`);
-  return found;
+async function run({ session }: AnalyticsClients, request: QueryRequest): Promise<unknown> {
+  if (request.query === 'sources') return session.sources();
+  const sourceId = request.sourceId ?? (await session.sources())[0]?.sourceId;
+  if (!sourceId) throw new Error('the server lists no source');
+  if (request.query === 'producers') return session.producers(sourceId, request.locale);
+  if (request.query === 'dictionary') return session.dictionary(sourceId, request.producerId!, request.locale!);
+  return session.dimensionData(sourceId, request.dimDataType!);
 }
 
 export = function register(RED: NodeRedApi): void {
   function CcAnalyticsQuery(this: NodeRedNode, config: AnalyticsQueryDefinition) {
     RED.nodes.createNode(this, config);
     const server = RED.nodes.getNode(config.server) as AnalyticsServerNode | null;
-    const clients = server?.acquire(this);
-    if (!server) {
-      this.status({ fill: 'red', shape: 'dot', text: 'no Analytics server configured' });
-      this.error('No Analytics server configured: open the node and pick or add a cc-analytics-server');
+    let settings: QuerySettings | undefined;
+    let problem: string | undefined;
+    try {
+      settings = querySettings(config);
+    } catch (err) {
+      problem = `${(err as Error).message}: open the node and fix it`;
     }
+    if (!server) problem = 'no Analytics server configured: open the node and pick or add a cc-analytics-server';
+    if (problem) {
+      this.status({ fill: 'red', shape: 'dot', text: clip(problem.split(':')[0]) });
+      this.error(problem);
+    }
+    // The connection shows its own problem (settings that cannot work) on this node when it cannot open.
+    const lease = server && settings ? server.connection.acquire(this) : undefined;
     this.on('input', (msg: NodeMessage, send, done) => {
-      if (!clients) return done(new Error('no Analytics server session: configure a cc-analytics-server'));
-      const { session } = clients;
-      let query: Query;
+      if (!settings || !lease) return done(new Error(problem ?? server?.settingsProblem() ?? 'the Analytics server connection could not open: see the server node\'s log'));
+      // Every argument is decided and checked before the first request: a wrong one costs no call to the server.
+      let request: QueryRequest;
       try {
-        query = pick(msg.query ?? config.query, QUERIES, 'query') as Query;
+        request = queryRequest(settings, msg);
       } catch (err) {
         return done(err);
       }
-      // Every argument is checked before the first request: a wrong one costs no call to the server.
-      let locale: string | undefined;
-      let dimDataType = '';
-      try {
-        if (query === 'producers' && msg.locale !== undefined) locale = pick(msg.locale, ANALYTICS_LOCALES, 'locale');
-        if (query === 'dictionary') {
-          if (typeof msg.producerId !== 'string' || !msg.producerId) throw new Error('msg.producerId names the producer whose dictionary to read');
-          locale = pick(msg.locale ?? 'en-us', ANALYTICS_LOCALES, 'locale');
-        }
-        if (query === 'dimensionData') dimDataType = pick(msg.dimDataType ?? msg.payload, DIMENSION_DATA_TYPES, 'dimension data type');
-      } catch (err) {
-        return done(err);
-      }
-      const run = async (): Promise<unknown> => {
-        if (query === 'sources') return session.sources();
-        const sourceId = typeof msg.sourceId === 'string' && msg.sourceId ? msg.sourceId : (await session.sources())[0]?.sourceId;
-        if (!sourceId) throw new Error('the server lists no source');
-        if (query === 'producers') return session.producers(sourceId, locale);
-        if (query === 'dictionary') return session.dictionary(sourceId, msg.producerId as string, locale!);
-        return session.dimensionData(sourceId, dimDataType);
-      };
-      this.status({ fill: 'yellow', shape: 'ring', text: query });
-      run().then((payload) => {
-        this.status({ fill: 'green', shape: 'dot', text: `${query}: ${Array.isArray(payload) ? `${payload.length} items` : 'ok'}` });
-        send({ ...msg, topic: query, payload });
+      // Through the lease: the connection adds its caveat (certificate NOT verified, ...) to a healthy status.
+      lease.status({ fill: 'yellow', shape: 'ring', text: request.query });
+      run(lease.client, request).then((payload) => {
+        lease.status({ fill: 'green', shape: 'dot', text: `${request.query}: ${Array.isArray(payload) ? `${payload.length} items` : 'ok'}` });
+        send({ ...msg, topic: request.query, payload });
         done();
       }, (err: Error) => {
-        this.status({ fill: 'red', shape: 'dot', text: `${query}: ${err.message}`.slice(0, 60) });
+        lease.status({ fill: 'red', shape: 'dot', text: clip(`${request.query}: ${err.message}`) });
         done(err);
       });
     });
-    this.on('close', (_removed: boolean, done: () => void) => {
-      if (!server || !clients) return done();
-      server.release(this).then(done, done);
-    });
+    if (lease) onClose(this, () => lease.release());
   }
   RED.nodes.registerType('cc-analytics-query', CcAnalyticsQuery);
 };

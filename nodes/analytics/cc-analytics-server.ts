@@ -1,5 +1,8 @@
 import type { NodeRedApi } from '../shared/node/node-red';
-import { ANALYTICS_SERVER_CREDENTIALS, AnalyticsServerUsers, serverSettings, type AnalyticsServerDefinition, type AnalyticsServerNode } from './server-node';
+import { onClose } from '../shared/node/shared-connection';
+import {
+  ANALYTICS_SERVER_CREDENTIALS, analyticsConnection, listProducers, settingsProblem, type AnalyticsServerDefinition, type AnalyticsServerNode,
+} from './server-node';
 
 interface AdminRed extends NodeRedApi {
   httpAdmin?: { get(path: string, ...handlers: ((req: { params: Record<string, string> }, res: { status(code: number): { json(body: unknown): void }; json(body: unknown): void }, next?: () => void) => void)[]): void };
@@ -9,16 +12,10 @@ interface AdminRed extends NodeRedApi {
 export = function register(RED: NodeRedApi): void {
   function CcAnalyticsServer(this: AnalyticsServerNode, config: AnalyticsServerDefinition) {
     RED.nodes.createNode(this, config);
-    const users = new AnalyticsServerUsers(this, () => serverSettings(config, this.credentials ?? {}));
-    this.acquire = (user) => users.acquire(user);
-    this.release = (user) => users.release(user);
-    this.listProducers = () => users.listProducers();
-    this.on('close', (_removed: boolean, done: () => void) => {
-      users.close().then(done, (err) => {
-        this.warn(`closing the Analytics server: ${(err as Error).message}`);
-        done();
-      });
-    });
+    this.connection = analyticsConnection(this, config, () => this.credentials ?? {});
+    this.settingsProblem = () => settingsProblem(this, config, this.credentials ?? {});
+    this.listProducers = () => listProducers(this.connection, this.settingsProblem);
+    onClose(this, () => this.connection.close());
   }
   RED.nodes.registerType('cc-analytics-server', CcAnalyticsServer, { credentials: ANALYTICS_SERVER_CREDENTIALS });
 

@@ -19,9 +19,9 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
     await simulator.stop();
   });
 
-  async function deploy(nodes: Record<string, unknown>[], password = SUPERVISOR.password, rejectUnauthorized = true): Promise<void> {
+  async function deploy(nodes: Record<string, unknown>[], password = SUPERVISOR.password, rejectUnauthorized = true, server: Record<string, unknown> = {}): Promise<void> {
     const flow: Record<string, unknown>[] = [
-      { id: 'server', type: 'cc-analytics-server', baseUrl: simulator.baseUrl, tenant: '0', rejectUnauthorized },
+      { id: 'server', type: 'cc-analytics-server', baseUrl: simulator.baseUrl, tenant: '0', rejectUnauthorized, ...server },
       { id: 'catcher', type: 'catch', scope: null, wires: [['catch-out']] },
       { id: 'catch-out', type: 'helper' },
       ...nodes,
@@ -33,12 +33,12 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
   }
 
   it('answers each query: sources, producers, a dictionary, and dimension data of all nine types', async () => {
-    await deploy([{ id: 'q', type: 'cc-analytics-query', server: 'server', query: 'sources', wires: [['q-out']] }]);
+    await deploy([{ id: 'q', type: 'cc-analytics-query', server: 'server', query: '', wires: [['q-out']] }]);
     const q = helper.getNode('q');
-    q.receive({});
+    q.receive({ query: 'sources' });
     q.receive({ query: 'producers', locale: 'fr' });
     for (const locale of LOCALES) q.receive({ query: 'dictionary', producerId: 'Agent_SoD_3.5', locale });
-    for (const type of DIMENSION_TYPES) q.receive({ query: 'dimensionData', dimDataType: type });
+    for (const [i, type] of DIMENSION_TYPES.entries()) q.receive(i % 2 ? { query: 'dimensionData', dimDataType: type } : { query: 'dimensionData', payload: type });
     const msgs = await out['q-out'].waitFor(22);
     assert.equal(msgs[0].topic, 'sources');
     assert.equal(typeof msgs[0].payload[0].sourceId, 'string');
@@ -53,18 +53,57 @@ describe('Analytics nodes in Node-RED against the simulator', function () {
   });
 
   it('refuses an unknown locale or dimension type, and reports a server error with its status, through done(err)', async () => {
-    await deploy([{ id: 'q', type: 'cc-analytics-query', server: 'server', query: 'dimensionData', wires: [['q-out']] }]);
+    await deploy([{ id: 'q', type: 'cc-analytics-query', server: 'server', query: '', wires: [['q-out']] }]);
     const q = helper.getNode('q');
-    q.receive({ dimDataType: 'Planet' });
+    q.receive({ query: 'dimensionData', dimDataType: 'Planet' });
     q.receive({ query: 'producers', locale: 'tlh' });
     await out['catch-out'].waitFor(2);
     simulator.failNextRest(500);
-    q.receive({ dimDataType: 'Agent' });
+    q.receive({ query: 'dimensionData', dimDataType: 'Agent' });
     const caught = await out['catch-out'].waitFor(3);
     const messages = caught.map((m) => m.error!.message).join(' | ');
     assert.match(messages, /dimension data type "Planet" is not one of Agent/);
     assert.match(messages, /locale "tlh" is not one of de, en-us/);
     assert.match(messages, /500/);
+  });
+
+  it('does what it is set to: a node set to producers refuses msg.query "dictionary", and its own settings win', async () => {
+    await deploy([
+      { id: 'q', type: 'cc-analytics-query', server: 'server', query: 'producers', locale: 'fr', wires: [['q-out']] },
+      { id: 't', type: 'cc-analytics-query', server: 'server', query: 'dimensionData', dimDataType: 'ReasonCode', wires: [['t-out']] },
+    ]);
+    const requests = () => simulator.requests.filter((r) => !r.path.endsWith('/login')).map((r) => r.path);
+    helper.getNode('q').receive({ query: 'dictionary', producerId: 'Agent_SoD_3.5' });
+    const [caught] = await out['catch-out'].waitFor(1);
+    assert.match(caught.error!.message, /this node is set to query "producers", but msg\.query asks for "dictionary"/);
+    assert.deepEqual(requests(), [], 'nothing was asked of the server');
+    helper.getNode('q').receive({ query: 'PRODUCERS' });
+    helper.getNode('t').receive({ payload: 1712345678901 });
+    const [producers] = await out['q-out'].waitFor(1);
+    const [types] = await out['t-out'].waitFor(1);
+    assert.equal(producers.topic, 'producers');
+    assert.ok(simulator.requests.some((r) => /\/producers$/.test(r.path)), 'the producers were read');
+    assert.ok(types.payload.length > 0 && types.payload.every((r: Record<string, unknown>) => 'nrReasonCode' in r), 'the node\'s type, not the Inject timestamp in msg.payload');
+    helper.getNode('t').receive({ dimDataType: 'Agent' });
+    const caughtType = await out['catch-out'].waitFor(2);
+    assert.match(caughtType[1].error!.message, /set to dimension data type "ReasonCode", but msg\.dimDataType asks for "Agent"/);
+  });
+
+  it('shows turned-off certificate verification on the query node too, and logs it once', async () => {
+    await deploy([
+      { id: 'q', type: 'cc-analytics-query', server: 'server', query: 'sources', wires: [['q-out']] },
+      { id: 'm', type: 'cc-analytics-measures', server: 'server', producers: ['Agent'], mode: 'update', dimensionFilters: [], measureFilters: [], wires: [['m-out'], ['m-err']] },
+    ], SUPERVISOR.password, false);
+    helper.getNode('q').receive({});
+    await out['q-out'].waitFor(1);
+    await out['m-out'].waitUntil('pumpup complete', (m) => m.some((x) => x.event.type === 'pumpupComplete'));
+    const q = helper.getNode('q');
+    // The helper spies on the prototype: every node's calls are in one spy.
+    const last = q.status.getCalls().filter((c: { thisValue: unknown }) => c.thisValue === q).at(-1).args[0];
+    assert.equal(last.fill, 'yellow');
+    assert.match(last.text, /^certificate NOT verified · sources: 1 items$/);
+    const logged = helper.log().args.filter((a: [{ msg?: unknown }]) => /certificate NOT verified/.test(String(a[0]?.msg)));
+    assert.equal(logged.length, 1, JSON.stringify(logged));
   });
 
   it('streams merged rows, filters by dimension, answers a snapshot, and unsubscribes in three stages on removal', async () => {

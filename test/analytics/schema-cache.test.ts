@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MeasureCache, parseAnalyticsFrame, type AnalyticsFrame } from '../../nodes/analytics/schema';
+import { isContactLevelProducer, MeasureCache, parseAnalyticsFrame, type AnalyticsFrame } from '../../nodes/analytics/schema';
 import { AGENT_DELTAS, AGENT_PUMPUP, PUMPUP_COMPLETE } from './schema-samples';
 
 const AGENT = 'Agent_SoD_3.5';
@@ -149,5 +149,78 @@ describe('MeasureCache', () => {
     assert.deepEqual(cache.snapshot().map((row) => row.producerId), [VDN]);
     cache.clear();
     assert.deepEqual(cache.snapshot(), []);
+  });
+});
+
+const CONTACT = 'ContactDetail_CDR_3.5';
+const segment = (i: number) => ({ segmentId: `seg-${i}` });
+const agent = (i: number) => ({ agentId: `agent-${i}` });
+
+describe('MeasureCache bounds', () => {
+  it('keeps at most maxRows per producer, dropping the least recently updated, and warns once per producer', () => {
+    const limits: string[] = [];
+    const cache = new MeasureCache({ maxRows: 3, onLimit: (id, max) => limits.push(`${id}:${max}`) });
+    for (let i = 0; i < 3; i++) cache.delta(AGENT, agent(i), { n: i }, 'UPSERT', T0);
+    assert.deepEqual(limits, [], 'reaching the limit is fine; exceeding it is not');
+    cache.delta(AGENT, agent(0), { n: 10 }, 'UPSERT', T1);
+    cache.delta(AGENT, agent(3), { n: 3 }, 'UPSERT', T1);
+    assert.deepEqual(cache.snapshot(AGENT).map((r) => r.dimension.agentId), ['agent-2', 'agent-0', 'agent-3'], 'agent-1 was the stalest: agent-0 was updated since');
+    cache.delta(AGENT, agent(4), { n: 4 }, 'UPSERT', T2);
+    cache.delta(VDN, { routingPointId: '1' }, { n: 1 }, 'UPSERT', T2);
+    assert.equal(cache.size(AGENT), 3);
+    assert.deepEqual(limits, [`${AGENT}:3`], 'one warning for the producer, however often it evicts');
+    for (let i = 0; i < 4; i++) cache.delta(VDN, { routingPointId: String(i + 2) }, { n: i }, 'UPSERT', T2);
+    assert.deepEqual(limits, [`${AGENT}:3`, `${VDN}:3`], 'each producer is warned about once');
+    assert.equal(cache.size(VDN), 3);
+  });
+
+  it('bounds a pumpup too: the replacing table holds at most maxRows', () => {
+    const cache = new MeasureCache({ maxRows: 5 });
+    for (let i = 0; i < 12; i++) cache.pumpupRow(AGENT, agent(i), { n: i }, T0);
+    cache.pumpupComplete(AGENT);
+    assert.deepEqual(cache.snapshot(AGENT).map((r) => r.measures.n), [7, 8, 9, 10, 11]);
+  });
+
+  it('drops contact-level rows not updated for contactIdleMs (injected clock), and only those', () => {
+    let now = 1_000_000;
+    const cache = new MeasureCache({ contactIdleMs: 60_000, now: () => now });
+    cache.delta(CONTACT, segment(1), { workType: 'DEFAULT' }, 'UPSERT', T0);
+    cache.delta(AGENT, scollins, { agentReady: 1 }, 'UPSERT', T0);
+    now += 30_000;
+    cache.delta(CONTACT, segment(2), { workType: 'DEFAULT' }, 'UPSERT', T1);
+    now += 29_999;
+    assert.deepEqual(cache.snapshot(CONTACT).map((r) => r.dimension.segmentId), ['seg-1', 'seg-2'], 'seg-1 is 59.999 s old: kept');
+    now += 1;
+    assert.deepEqual(cache.snapshot(CONTACT).map((r) => r.dimension.segmentId), ['seg-2'], 'seg-1 is 60 s old: dropped');
+    cache.delta(CONTACT, segment(2), { alertDuration: 4 }, 'UPSERT', T2);
+    now += 59_000;
+    assert.deepEqual(cache.snapshot(CONTACT).map((r) => r.dimension.segmentId), ['seg-2'], 'an update restarts the idle time');
+    now += 10 * 60_000;
+    assert.deepEqual(cache.snapshot(CONTACT), []);
+    assert.equal(cache.snapshot(AGENT).length, 1, 'agent rows never expire');
+  });
+
+  it('expires contact rows on writes as well as reads, so an idle table does not grow', () => {
+    let now = 0;
+    const cache = new MeasureCache({ contactIdleMs: 1000, now: () => now });
+    for (let i = 0; i < 100; i++) {
+      cache.delta(CONTACT, segment(i), { n: i }, 'UPSERT', T0);
+      now += 100;
+    }
+    assert.equal(cache.size(CONTACT), 10, 'only the last second of rows is held');
+  });
+
+  it('tells contact-level producers by name: ContactDetail only, of the document\'s list', () => {
+    assert.equal(isContactLevelProducer({ producerId: 'ContactDetail_CDR_3.5' }), true);
+    assert.equal(isContactLevelProducer({ producerId: 'x1', producerName: 'ContactDetail' }), true);
+    for (const name of ['Agent', 'AgentByAccount', 'AgentGroup', 'Agent By Not Ready Reason Code', 'RoutingService', 'RoutingServiceByAgent', 'Site', 'VDN', 'RoutingServiceGroup']) {
+      assert.equal(isContactLevelProducer({ producerId: `${name.replace(/\s+/g, '')}_SoD_3.5`, producerName: name }), false, name);
+    }
+  });
+
+  it('refuses bounds that cannot work', () => {
+    assert.throws(() => new MeasureCache({ maxRows: 0 }), /maxRows must be an integer >= 1/);
+    assert.throws(() => new MeasureCache({ maxRows: 2.5 }), /maxRows/);
+    assert.throws(() => new MeasureCache({ contactIdleMs: 0 }), /contactIdleMs must be a positive number/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AnalyticsSimulator } from '../../nodes/analytics/simulator';
-import { decoded, isData, login, rest, streaming } from './simulator-harness';
+import { decoded, isData, login, rest, streaming, subscribe } from './simulator-harness';
 
 describe('Analytics simulator: traffic and the /__sim control API', function () {
   this.timeout(20000);
@@ -42,6 +42,31 @@ describe('Analytics simulator: traffic and the /__sim control API', function () 
     assert.equal(sim.requests.length, logged + 1, 'only the vendor request was logged');
     assert.equal((await control('sockets/drop', { closeFrame: false })).status, 200);
     assert.equal((await client.closed).code, 1006);
+  });
+
+  it('hangs on request over HTTP, writes contact details in bulk, and hands out endpoints of another origin', async () => {
+    sim = new AnalyticsSimulator({ agents: 2 });
+    await sim.start();
+    const { client } = await streaming(sim, ['ContactDetail_CDR_3.5']);
+    client.frames.length = 0;
+    assert.equal((await control('contacts/details', { count: 30 })).status, 200);
+    for (let i = 0; i < 30; i++) await client.take((f) => isData(f) && 'segmentId' in decoded(f).dimension, `contact detail ${i}`);
+    assert.match((await control('contacts/details', { count: 0 })).body.error, /count >= 1/);
+    client.close();
+    assert.equal((await control('faults/hang', { point: 'login' })).status, 200);
+    const hung = new Promise((resolve) => sim.once('hung', resolve));
+    const never = rest(`${sim.baseUrl}/users/login?username=supervisor&password=secret`).then(() => 'answered', () => 'dropped');
+    assert.deepEqual(await hung, { point: 'login' });
+    assert.equal(sim.heldConnections, 1);
+    assert.equal((await control('faults/hang', { point: 'dinner' })).status, 400);
+    await sim.stop();
+    assert.equal(await never, 'dropped', 'stop() drops what it held');
+
+    sim = new AnalyticsSimulator({ agents: 2, endpointOrigin: 'ws://publisher.invalid:9' });
+    await sim.start();
+    const response = await subscribe(sim, await login(sim), 'Agent_SoD_3.5');
+    assert.match(response.endpoint, /^ws:\/\/publisher\.invalid:9\//);
+    assert.throws(() => new AnalyticsSimulator({ endpointOrigin: 'ftp://x' }), /endpointOrigin/);
   });
 
   it('runs random traffic that keeps the streams moving until stopped', async () => {

@@ -1,12 +1,14 @@
 import { EventEmitter } from 'events';
 import { Backoff, type BackoffOptions } from '../../shared/backoff';
+import { withinDeadline } from '../../shared/deadline';
 import { parseFailure, type ParseFailure } from '../../shared/parse-result';
 import {
-  MeasureCache, parseAnalyticsFrame, producerNamesForDimension, redactSecrets, redirectMessage,
-  type AnalyticsFrame, type AnalyticsProducer, type AnalyticsSubscription, type MeasureRow,
+  isContactLevelProducer, MeasureCache, parseAnalyticsFrame, producerNamesForDimension, redactSecrets, redirectMessage,
+  type AnalyticsFrame, type AnalyticsProducer, type AnalyticsSubscription, type MeasureCacheOptions, type MeasureRow,
 } from '../schema';
 import { AnalyticsLoginError, AnalyticsRestError, type AnalyticsSession } from './analytics-session';
 import { AnalyticsFeedStateMachine, type AnalyticsFeedChange, type AnalyticsFeedState } from './feed-state';
+import { PlainLinkError } from './plain-link';
 import { findProducer } from './producer-match';
 import { PublisherSocket } from './publisher-socket';
 
@@ -38,7 +40,15 @@ export interface AnalyticsFeedOptions {
   heartbeatMs?: number;
   livenessMs?: number;
   reconnect?: BackoffOptions;
+  /** The cache's bounds (row limit, contact rows' idle expiry) and clock. */
+  cache?: Pick<MeasureCacheOptions, 'maxRows' | 'contactIdleMs' | 'now'>;
 }
+
+/**
+ * How long stop() waits for the step in progress and the unsubscriptions: a server that never answers must not
+ * hold the closing node, and the shared connection gives up after 8 s in all.
+ */
+export const STOP_DEADLINE_MS = 5000;
 
 interface Live { subscription: AnalyticsSubscription; producer: AnalyticsProducer; url: string }
 
@@ -53,7 +63,7 @@ interface Live { subscription: AnalyticsSubscription; producer: AnalyticsProduce
  */
 export class AnalyticsFeed extends EventEmitter {
   readonly machine = new AnalyticsFeedStateMachine();
-  readonly cache = new MeasureCache();
+  readonly cache: MeasureCache;
   private readonly users = new Set<FeedListener>();
   private readonly live = new Map<string, Live>();
   private readonly sockets = new Map<string, PublisherSocket>();
@@ -69,10 +79,20 @@ export class AnalyticsFeed extends EventEmitter {
   /** Producers redirected whose pumpup has not completed yet (an empty pumpup completes with no row at all). */
   private readonly awaitingPumpup = new Set<string>();
   private readonly resolved = new Map<FeedListener, string[]>();
+  /** Unsubscriptions under way: their requests must not be cancelled. */
+  private leaving = 0;
+  /** Unencrypted endpoints already reported (once each, not on every retry). */
+  private readonly refusedEndpoints = new Set<string>();
 
   constructor(private readonly session: AnalyticsSession, private readonly options: AnalyticsFeedOptions = {}) {
     super();
     this.setMaxListeners(0);
+    this.cache = new MeasureCache({
+      ...options.cache,
+      contactLevel: (id) => isContactLevelProducer(this.catalogue?.producers.find((p) => p.producerId === id) ?? { producerId: id }),
+      onLimit: (id, maxRows) => this.emit('warning',
+        `producer ${id} reached the limit of ${maxRows} rows: the least recently updated rows are dropped from now on (raise "Rows per producer" on the server node if it needs more)`),
+    });
     this.backoff = new Backoff(options.reconnect ?? { initialMs: 1000, maxMs: 30000, jitter: 0.5 });
     this.machine.on('change', (change: AnalyticsFeedChange) => this.emit('state', change));
   }
@@ -91,12 +111,18 @@ export class AnalyticsFeed extends EventEmitter {
     this.schedule();
   }
 
-  /** Stops the listener's streams no other listener wants: unsubscriptionRedirect, DELETE, and the socket closed when empty. */
+  /**
+   * Stops the listener's streams no other listener wants: unsubscriptionRedirect, DELETE, and the socket closed
+   * when empty. Waits for that only while others still use the feed: after the last one the feed is stopped
+   * next, and waiting here for a step the server may never answer would only eat into stop()'s time.
+   */
   async remove(listener: FeedListener): Promise<void> {
     this.users.delete(listener);
     this.resolved.delete(listener);
     // Worked out when the step runs, not now: a subscription may still be on its way.
-    await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
+    const dropping = this.serial(() => this.dropUnwanted());
+    if (this.users.size === 0) return;
+    await withinDeadline(dropping, STOP_DEADLINE_MS, 'unsubscribing').catch(() => undefined);
   }
 
   /** Where a producer's data comes from now: msg.ws of a snapshot. */
@@ -125,13 +151,25 @@ export class AnalyticsFeed extends EventEmitter {
     return ids;
   }
 
-  /** Unsubscribes everything, within a deadline Node-RED's close timeout leaves room for. */
+  /**
+   * Unsubscribes everything, within STOP_DEADLINE_MS whatever the server does. A socket still in its handshake is
+   * given up at once (nothing streams on it yet), and so are the session's requests when nothing is live (they
+   * can only be a login or subscription nobody needs now; the feed stops when its server node's connection
+   * closes, so no other user is waiting for them). Unsubscriptions get the deadline. Requests still running after
+   * it are the session's to end (AnalyticsSession.close).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.users.clear();
     this.resolved.clear();
-    await withDeadline(this.serial(() => this.dropUnwanted()), CLOSE_DEADLINE_MS);
+    for (const [url, socket] of this.sockets) {
+      if (socket.open) continue;
+      this.sockets.delete(url);
+      socket.close();
+    }
+    if (this.live.size === 0 && this.leaving === 0) this.session.cancel('the measure feed stopped');
+    await withinDeadline(this.serial(() => this.dropUnwanted()), STOP_DEADLINE_MS, 'unsubscribing').catch(() => undefined);
     const sockets = [...this.sockets.values()];
     this.sockets.clear();
     for (const socket of sockets) socket.close();
@@ -191,7 +229,17 @@ export class AnalyticsFeed extends EventEmitter {
       // Closed, failed or no longer wanted meanwhile: the server must not keep a subscription nobody reads.
       const abandon = () => this.session.unsubscribe(subscription.sourceId, id).catch(() => undefined);
       if (stale() || !this.wantedIds().has(id)) return void (await abandon());
-      const url = this.session.socketUrl(subscription.endpoint);
+      let url: string;
+      try {
+        url = this.session.socketUrl(subscription.endpoint);
+      } catch (err) {
+        if (err instanceof PlainLinkError && !this.refusedEndpoints.has(subscription.endpoint)) {
+          this.refusedEndpoints.add(subscription.endpoint);
+          this.emit('warning', err.message);
+        }
+        await abandon();
+        throw err;
+      }
       const token = await this.session.currentToken();
       let socket: PublisherSocket;
       try {
@@ -239,12 +287,15 @@ export class AnalyticsFeed extends EventEmitter {
     this.awaitingPumpup.delete(id);
     this.cache.clear(id);
     const socket = this.sockets.get(live.url);
+    this.leaving++;
     try {
       const token = await this.session.currentToken();
       socket?.send(redirectMessage('unsubscriptionRedirect', live.subscription, token));
       await this.session.unsubscribe(live.subscription.sourceId, id);
     } catch (err) {
       this.emit('warning', `unsubscribing from ${id}: ${(err as Error).message}`);
+    } finally {
+      this.leaving--;
     }
     if (socket && ![...this.live.values()].some((l) => l.url === live.url)) {
       this.sockets.delete(live.url);
@@ -277,7 +328,7 @@ export class AnalyticsFeed extends EventEmitter {
       this.resolved.clear();
     }
     const message = (err as Error)?.message ?? String(err);
-    const refused = err instanceof AnalyticsLoginError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
+    const refused = err instanceof AnalyticsLoginError || err instanceof PlainLinkError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
     const delay = this.backoff.next();
     this.machine.dispatch(refused ? 'refuse' : 'lost', `${message}; trying again in ${Math.round(delay / 100) / 10} s`);
     clearTimeout(this.retryTimer);
@@ -355,17 +406,4 @@ export class AnalyticsFeed extends EventEmitter {
       if (origin.producerIds.length === 0 || origin.producerIds.some((id) => ids.includes(id))) listener.invalid(failure, redactSecrets(text), origin);
     }
   }
-}
-
-/** How long closing may wait for unsubscriptions: Node-RED gives a closing node 15 s in all. */
-const CLOSE_DEADLINE_MS = 10000;
-
-function withDeadline(promise: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    promise.finally(() => {
-      clearTimeout(timer);
-      resolve();
-    }).catch(() => undefined);
-  });
 }

@@ -1,12 +1,15 @@
 import { EventEmitter } from 'events';
 import { Backoff } from '../../shared/backoff';
-import { httpRequest, type HttpResponse } from '../../shared/http/http-request';
+import type { HttpResponse } from '../../shared/http/http-request';
 import {
   ADMIN_PRODUCER_ID, describeRestError, parseDictionary, parseDimensionData, parseLogin, parseProducers, parseSources,
   parseSubscriptionResponse, subscriptionRequest, type AnalyticsFilter, type AnalyticsProducer, type AnalyticsSource, type AnalyticsSubscription,
 } from '../schema';
+import { checkPlainLink } from './plain-link';
 import { RestPacer } from './rest-pacer';
-import { restBase, type AnalyticsServerSettings } from './server-settings';
+import { RequestCancelledError } from './request-cancelled';
+import { RestTransport } from './rest-transport';
+import { checkedRestBase, SOCKET_EXPOSES, type AnalyticsServerSettings } from './server-settings';
 
 /** The server answered with an error status: the status and its reason (never a token or password). */
 export class AnalyticsRestError extends Error {
@@ -27,11 +30,14 @@ const RELOGIN_AT = 0.9;
 /**
  * The REST side of one Analytics server (digest §4): logs the supervisor in, keeps the JWT, logs in again when
  * it is near its end or a call is refused, and spaces every request at least 100 ms from the previous one.
- * After a refused login, callers wait out a capped backoff instead of trying again at once.
+ * After a refused login, callers wait out a capped backoff instead of trying again at once. An unencrypted base
+ * URL to another machine is refused when the session is made, before anything is looked up or sent.
  */
 export class AnalyticsSession extends EventEmitter {
   private readonly base: string;
-  private readonly pacer = new RestPacer();
+  /** Every request of every node on this server waits its turn here: 100 ms apart, at most 100 waiting. */
+  private readonly pacer: RestPacer;
+  private readonly transport: RestTransport;
   private token: string | undefined;
   private reloginAt = Infinity;
   private loggingIn: Promise<string> | undefined;
@@ -43,7 +49,21 @@ export class AnalyticsSession extends EventEmitter {
 
   constructor(readonly settings: AnalyticsServerSettings) {
     super();
-    this.base = restBase(settings.baseUrl);
+    this.base = checkedRestBase(settings);
+    this.pacer = new RestPacer();
+    this.transport = new RestTransport(new URL(this.base), settings.rejectUnauthorized);
+  }
+
+  /** Ends every request waiting or in flight: they fail at once with RequestCancelledError. Later calls work. */
+  cancel(reason: string): void {
+    this.pacer.cancel(reason);
+    this.transport.cancel(reason);
+  }
+
+  /** As cancel(), closes the connections, and every later call fails at once. */
+  close(): void {
+    this.pacer.close();
+    this.transport.close();
   }
 
   get username(): string {
@@ -93,11 +113,16 @@ export class AnalyticsSession extends EventEmitter {
     await this.call('DELETE', `/sources/${enc(sourceId)}/producers/${enc(producerId)}/subscriptions`, undefined, `unsubscribe from ${producerId}`, timeoutMs);
   }
 
-  /** The WebSocket URL for an endpoint the server handed out: http(s) becomes ws(s), a relative one is resolved against the base. */
+  /**
+   * The WebSocket URL for an endpoint the server handed out: http(s) becomes ws(s), a relative one is resolved
+   * against the base. An unencrypted one to another machine is refused (PlainLinkError) unless allowed: the
+   * redirect sent on it carries the token.
+   */
   socketUrl(endpoint: string): string {
     const url = new URL(endpoint, `${this.base}/`);
     if (url.protocol === 'https:') url.protocol = 'wss:';
     if (url.protocol === 'http:') url.protocol = 'ws:';
+    checkPlainLink(url, this.settings.allowUnencrypted, 'data publisher endpoint', SOCKET_EXPOSES);
     return url.toString();
   }
 
@@ -114,7 +139,7 @@ export class AnalyticsSession extends EventEmitter {
       const token = await this.currentToken();
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await this.pacer.run(() => httpRequest({ method, url: `${this.base}${path}`, headers, body, rejectUnauthorized: this.settings.rejectUnauthorized, timeoutMs }));
+      const response = await this.pacer.run(() => this.transport.request({ method, url: `${this.base}${path}`, headers, body, timeoutMs }));
       // A refused call may be a token the server no longer takes: log in again, once.
       if ((response.status === 401 || response.status === 403) && attempt === 0) {
         if (this.token === token) this.token = undefined;
@@ -132,12 +157,17 @@ export class AnalyticsSession extends EventEmitter {
     return this.loggingIn;
   }
 
+  /**
+   * The vendor document gives one login form, GET with tenant, username and password in the query string (its
+   * login section, sequence diagram and curl examples; no body or header form), so that is what is sent; the
+   * session only exists over TLS, to this machine, or where a person allowed unencrypted links.
+   */
   private async loginOnce(): Promise<string> {
     const query = `tenant=${this.tenant}&username=${encodeURIComponent(this.settings.username)}&password=${encodeURIComponent(this.settings.password)}`;
     try {
       for (const path of [this.loginPath, ...LOGIN_PATHS.filter((p) => p !== this.loginPath)]) {
-        // The URL holds the password: errors name the path only, never the URL.
-        const response = await this.pacer.run(() => httpRequest({ method: 'GET', url: `${this.base}${path}?${query}`, headers: { accept: 'application/json' }, rejectUnauthorized: this.settings.rejectUnauthorized }));
+        // The URL holds the password: the transport's errors name host and path only, never the URL.
+        const response = await this.pacer.run(() => this.transport.request({ method: 'GET', url: `${this.base}${path}?${query}`, headers: { accept: 'application/json' } }));
         if (response.status === 404) continue;
         if (response.status === 401 || response.status === 403) {
           throw new AnalyticsLoginError(`the server refused supervisor "${this.settings.username}": ${describeRestError(response.status, response.text)}`, response.status);
@@ -157,11 +187,28 @@ export class AnalyticsSession extends EventEmitter {
       }
       throw new AnalyticsRestError(`login failed: neither ${LOGIN_PATHS.join(' nor ')} exists under ${this.base}`, 404);
     } catch (err) {
-      this.lastLoginError = err as Error;
+      const problem = this.withoutPassword(err as Error);
+      // Ended by cancel() or close(): nothing was refused, so nothing to wait out.
+      if (problem instanceof RequestCancelledError) throw problem;
+      this.lastLoginError = problem;
       this.blockedUntil = Date.now() + this.backoff.next();
-      if (err instanceof AnalyticsLoginError) this.emit('refused', (err as Error).message);
-      throw err;
+      if (problem instanceof AnalyticsLoginError) this.emit('refused', problem.message);
+      throw problem;
     }
+  }
+
+  /**
+   * The error with the password taken out wherever it shows, as typed or URL-encoded: a server may echo the login
+   * request in its error text in a form the general redaction does not recognise.
+   */
+  private withoutPassword(err: Error): Error {
+    const password = this.settings.password;
+    const forms = [...new Set([password, encodeURIComponent(password), encodeURIComponent(password).replace(/%20/g, '+')])].filter((f) => f.length > 0);
+    const clean = (text: string) => forms.reduce((out, form) => out.split(form).join('[redacted]'), text);
+    if (!forms.some((f) => err.message.includes(f) || err.stack?.includes(f))) return err;
+    err.message = clean(err.message);
+    if (err.stack) err.stack = clean(err.stack);
+    return err;
   }
 }
 

@@ -48,3 +48,19 @@ export function producerNamesForDimension(dimension: Record<string, string>): st
 function keySet(keys: readonly string[]): string {
   return [...new Set(keys.map((key) => key.toLowerCase()))].sort().join('\n');
 }
+
+/**
+ * Producers with a row per contact rather than per agent, service or site: of the document's producer list only
+ * ContactDetail (dimension segmentId, one row per contact segment). Their rows only ever grow through the day,
+ * so a client keeping them needs an expiry the other producers do not.
+ */
+export const CONTACT_LEVEL_PRODUCERS: readonly string[] = Object.freeze(['ContactDetail']);
+
+/**
+ * Whether a producer is contact-level, by its producerName when the server gave one, else by the name part of
+ * its producerId (`{ProducerName}_{streamType}_{version}`, e.g. ContactDetail_CDR_3.5).
+ */
+export function isContactLevelProducer(producer: { producerId: string; producerName?: string }): boolean {
+  const name = producer.producerName ?? producer.producerId.split('_')[0];
+  return CONTACT_LEVEL_PRODUCERS.some((p) => p.toLowerCase() === name.replace(/\s+/g, '').toLowerCase());
+}

@@ -4,7 +4,7 @@
  * received on it, and the cache that accumulates the delta rows.
  */
 export {
-  ADMIN_PRODUCER_ID, ANALYTICS_LOCALES, DIMENSION_DATA_TYPES, PRODUCER_DIMENSION_KEYS, producerNamesForDimension,
+  ADMIN_PRODUCER_ID, ANALYTICS_LOCALES, CONTACT_LEVEL_PRODUCERS, DIMENSION_DATA_TYPES, PRODUCER_DIMENSION_KEYS, isContactLevelProducer, producerNamesForDimension,
 } from './catalogue';
 export { parseLogin, type AnalyticsLogin } from './login';
 export { parseDictionary, parseDimensionData, parseSources, type AnalyticsSource } from './catalogue-bodies';
@@ -17,4 +17,4 @@ export { KEEPALIVE, parseAnalyticsFrame, type AnalyticsFrame } from './frames';
 export { describeRestError } from './rest-error';
 export { redactSecrets } from '../../shared/redact-secrets';
 export { timestampMs } from './timestamps';
-export { MeasureCache, type MeasureRow } from './measure-cache';
+export { DEFAULT_CONTACT_IDLE_MS, DEFAULT_MAX_ROWS, MeasureCache, type MeasureCacheOptions, type MeasureRow } from './measure-cache';

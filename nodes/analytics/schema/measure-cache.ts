@@ -2,8 +2,15 @@
  * The accumulated view of each producer's rows (digest §5.6, §10): the server sends only changed
  * measures, so a row is the merge of every frame for its dimension key. A pumpup is collected into
  * a fresh table that replaces the old one when it completes, so a row the server no longer sends
- * disappears instead of lingering. Pure: the caller supplies the times.
+ * disappears instead of lingering. No I/O: the caller supplies the rows' times, and a clock for the
+ * idle expiry.
+ *
+ * Bounded: a producer keeps at most `maxRows` rows (the least recently updated one goes first), and
+ * rows of a contact-level producer (one row per contact, a number that only grows through the day)
+ * go when they were not updated for `contactIdleMs`.
  */
+import { isContactLevelProducer } from './catalogue';
+
 export interface MeasureRow {
   producerId: string;
   dimension: Record<string, string>;
@@ -12,7 +19,30 @@ export interface MeasureRow {
   updatedAt: string;
 }
 
-type Table = Map<string, MeasureRow>;
+export const DEFAULT_MAX_ROWS = 50000;
+export const DEFAULT_CONTACT_IDLE_MS = 60 * 60 * 1000;
+
+export interface MeasureCacheOptions {
+  /** Rows kept per producer (default 50,000); each table of a producer (current, pumping) holds at most this many. */
+  maxRows?: number;
+  /** A contact-level producer's row not updated for this long is dropped (default 1 hour). */
+  contactIdleMs?: number;
+  /** Whether a producer has one row per contact (default: the producerId names ContactDetail). */
+  contactLevel?: (producerId: string) => boolean;
+  /** The clock of the idle expiry, epoch ms (default Date.now). */
+  now?: () => number;
+  /** Told once per producer, the first time its row limit is reached. */
+  onLimit?: (producerId: string, maxRows: number) => void;
+}
+
+interface Entry {
+  row: MeasureRow;
+  /** The clock when the row was last written. */
+  touched: number;
+}
+
+/** Keyed by dimension; a Map keeps insertion order, and a written row is moved to the end, so the first entry is the stalest. */
+type Table = Map<string, Entry>;
 
 /** Not named by the document (§16.12); compared case-insensitively. */
 const DELETE_ACTION = 'delete';
@@ -20,6 +50,22 @@ const DELETE_ACTION = 'delete';
 export class MeasureCache {
   private readonly current = new Map<string, Table>();
   private readonly pumping = new Map<string, Table>();
+  private readonly maxRows: number;
+  private readonly contactIdleMs: number;
+  private readonly contactLevel: (producerId: string) => boolean;
+  private readonly now: () => number;
+  private readonly onLimit: (producerId: string, maxRows: number) => void;
+  private readonly limitReached = new Set<string>();
+
+  constructor(options: MeasureCacheOptions = {}) {
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.contactIdleMs = options.contactIdleMs ?? DEFAULT_CONTACT_IDLE_MS;
+    if (!(Number.isInteger(this.maxRows) && this.maxRows >= 1)) throw new RangeError('maxRows must be an integer >= 1');
+    if (!(this.contactIdleMs > 0)) throw new RangeError('contactIdleMs must be a positive number');
+    this.contactLevel = options.contactLevel ?? ((producerId) => isContactLevelProducer({ producerId }));
+    this.now = options.now ?? Date.now;
+    this.onLimit = options.onLimit ?? (() => undefined);
+  }
 
   /** Stable for the same key/value pairs in any order: the dimension as JSON with its keys sorted. */
   static keyOf(dimension: Record<string, string>): string {
@@ -36,7 +82,8 @@ export class MeasureCache {
       table = new Map();
       this.pumping.set(producerId, table);
     }
-    return copy(merge(table, producerId, dimension, realtimeData, at));
+    this.expire(producerId, table);
+    return copy(this.merge(table, producerId, dimension, realtimeData, at));
   }
 
   /**
@@ -60,20 +107,31 @@ export class MeasureCache {
    */
   delta(producerId: string, dimension: Record<string, string>, realtimeData: Record<string, unknown>, eventAction: string | undefined, at: string): MeasureRow {
     const tables = [this.tableOf(producerId), this.pumping.get(producerId)].filter((table): table is Table => table !== undefined);
+    for (const table of tables) this.expire(producerId, table);
     if (eventAction?.toLowerCase() === DELETE_ACTION) {
       const key = MeasureCache.keyOf(dimension);
-      const removed = tables.map((table) => table.get(key)).find((row) => row !== undefined);
+      const removed = tables.map((table) => table.get(key)).find((entry) => entry !== undefined);
       for (const table of tables) table.delete(key);
-      return removed ? copy(removed) : { producerId, dimension: { ...dimension }, measures: {}, updatedAt: at };
+      return removed ? copy(removed.row) : { producerId, dimension: { ...dimension }, measures: {}, updatedAt: at };
     }
-    const [row] = tables.map((table) => merge(table, producerId, dimension, realtimeData, at));
+    const [row] = tables.map((table) => this.merge(table, producerId, dimension, realtimeData, at));
     return copy(row);
   }
 
-  /** The rows of one producer, or of every producer, as copies. */
+  /** The rows of one producer, or of every producer, as copies, stalest first; expired rows are dropped first. */
   snapshot(producerId?: string): MeasureRow[] {
-    const tables = producerId === undefined ? [...this.current.values()] : [this.current.get(producerId) ?? new Map<string, MeasureRow>()];
-    return tables.flatMap((table) => [...table.values()].map(copy));
+    const ids = producerId === undefined ? [...this.current.keys()] : [producerId];
+    return ids.flatMap((id) => {
+      const table = this.current.get(id);
+      if (table === undefined) return [];
+      this.expire(id, table);
+      return [...table.values()].map((entry) => copy(entry.row));
+    });
+  }
+
+  /** How many rows a producer holds now (its pumping table not counted). */
+  size(producerId: string): number {
+    return this.current.get(producerId)?.size ?? 0;
   }
 
   /** Forgets one producer (or every one), a pumpup in progress included. */
@@ -104,20 +162,42 @@ export class MeasureCache {
     }
     return table;
   }
-}
 
-function merge(table: Table, producerId: string, dimension: Record<string, string>, realtimeData: Record<string, unknown>, at: string): MeasureRow {
-  const key = MeasureCache.keyOf(dimension);
-  const row = table.get(key);
-  if (row === undefined) {
-    const created = { producerId, dimension: { ...dimension }, measures: { ...realtimeData }, updatedAt: at };
-    table.set(key, created);
-    return created;
+  /** Writes the measures into the key's row and moves it to the end; a new row at the limit first evicts the stalest. */
+  private merge(table: Table, producerId: string, dimension: Record<string, string>, realtimeData: Record<string, unknown>, at: string): MeasureRow {
+    const key = MeasureCache.keyOf(dimension);
+    const entry = table.get(key);
+    const touched = this.now();
+    if (entry !== undefined) {
+      table.delete(key);
+      // Spread, not Object.assign: assigning a measure named __proto__ would set the prototype instead.
+      entry.row.measures = { ...entry.row.measures, ...realtimeData };
+      entry.row.updatedAt = at;
+      entry.touched = touched;
+      table.set(key, entry);
+      return entry.row;
+    }
+    if (table.size >= this.maxRows) {
+      table.delete(table.keys().next().value as string);
+      if (!this.limitReached.has(producerId)) {
+        this.limitReached.add(producerId);
+        this.onLimit(producerId, this.maxRows);
+      }
+    }
+    const row = { producerId, dimension: { ...dimension }, measures: { ...realtimeData }, updatedAt: at };
+    table.set(key, { row, touched });
+    return row;
   }
-  // Spread, not Object.assign: assigning a measure named __proto__ would set the prototype instead.
-  row.measures = { ...row.measures, ...realtimeData };
-  row.updatedAt = at;
-  return row;
+
+  /** Drops a contact-level producer's rows not written for contactIdleMs: they are at the front, so it stops at the first fresh one. */
+  private expire(producerId: string, table: Table): void {
+    if (!this.contactLevel(producerId)) return;
+    const cutoff = this.now() - this.contactIdleMs;
+    for (const [key, entry] of table) {
+      if (entry.touched > cutoff) return;
+      table.delete(key);
+    }
+  }
 }
 
 function copy(row: MeasureRow): MeasureRow {

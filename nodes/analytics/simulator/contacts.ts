@@ -72,9 +72,32 @@ export function offerContact(floor: Floor, segmentId: string, agentId?: string):
     initialDisposition: 'ANSWERED', workType: 'DEFAULT', agentId: agent.agentId, routingServiceName: service.routingServiceName,
     channelId: service.channelId, offeredTimestamp: paddedTimestamp(offeredAt), alertDuration: alertS, handlingDuration: handleS, acwDuration: acwS,
   });
+  forgetOldContactDetails(floor);
+  return { agentId: agent.agentId, segmentId, routingServiceName: service.routingServiceName, channelId: service.channelId };
+}
+
+/**
+ * `count` contact detail records written at once, each a new segment: a busy day's records compressed into a
+ * moment, for clients whose contact-level rows must stay bounded. Only the other producers' rows stay as they were.
+ */
+export function writeContactDetails(floor: Floor, count: number, newSegmentId: () => string): void {
+  if (!(Number.isInteger(count) && count >= 1)) throw new RangeError('contactDetails needs a count >= 1');
+  const { rng, world } = floor;
+  for (let i = 0; i < count; i++) {
+    const agent = rng.pick(world.agents);
+    const service = rng.pick(world.routingServices);
+    floor.set(P.ContactDetail, { segmentId: newSegmentId() }, {
+      initialDisposition: 'ANSWERED', workType: 'DEFAULT', agentId: agent.agentId, routingServiceName: service.routingServiceName,
+      channelId: service.channelId, offeredTimestamp: paddedTimestamp(floor.now()),
+    });
+  }
+  forgetOldContactDetails(floor);
+}
+
+/** Older contact detail rows are forgotten silently (no DELETE frame), as a CDR store would age them out. */
+function forgetOldContactDetails(floor: Floor): void {
   const details = floor.store.rows(P.ContactDetail);
   for (const old of details.slice(0, Math.max(0, details.length - KEPT_CONTACT_DETAILS))) floor.store.remove(P.ContactDetail, old.dimension);
-  return { agentId: agent.agentId, segmentId, routingServiceName: service.routingServiceName, channelId: service.channelId };
 }
 
 function pickReadyAgent(floor: Floor): SimAgent {

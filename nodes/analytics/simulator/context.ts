@@ -1,5 +1,5 @@
 /** What the simulator's parts share: options, clock, stores, sockets, faults, the floor model, and its events. */
-import { Faults } from './faults';
+import { Faults, HangPoint } from './faults';
 import { Floor } from './floor';
 import { ResolvedAnalyticsOptions } from './options';
 import { Pacing } from './pacing';
@@ -23,6 +23,8 @@ export interface SimEvents {
   'socket-closed': { code: number; reason: string };
   'client-heartbeat': { username?: string };
   request: { method: string; path: string; status: number };
+  /** A request the simulator was told to hang on arrived and will not be answered. */
+  hung: { point: HangPoint };
 }
 
 export interface SimContext {
@@ -39,6 +41,6 @@ export interface SimContext {
   readonly pumpupSequence: (username: string) => number;
   readonly log: (line: string) => void;
   readonly notify: <E extends keyof SimEvents>(event: E, payload: SimEvents[E]) => void;
-  /** ws://host:port of the running server. */
+  /** ws://host:port of the running server, or the endpointOrigin option. */
   readonly wsOrigin: () => string;
 }

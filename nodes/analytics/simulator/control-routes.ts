@@ -4,12 +4,15 @@
  */
 import { IncomingMessage } from 'node:http';
 import { isPlainObject } from '../../shared/describe';
+import { HangPoint } from './faults';
 import { AgentState } from './floor';
 import { readBody, Reply } from './http-io';
 
 export interface ControlTarget {
   setAgentState(agentId: string, state: AgentState, reasonCode?: string): void;
   offerContact(agentId?: string): void;
+  contactDetails(count: number): void;
+  hang(point: HangPoint, on: boolean): void;
   startTraffic(everyMs: number): void;
   stopTraffic(): void;
   dropSockets(opts: { closeFrame?: boolean }): void;
@@ -32,6 +35,7 @@ const ROUTES: Record<string, (target: ControlTarget, args: Args) => unknown> = {
   'GET jwks': (t) => t.jwks(),
   'POST agents/state': (t, a) => t.setAgentState(String(a.agentId), String(a.state) as AgentState, optionalString(a, 'reasonCode')),
   'POST contacts': (t, a) => t.offerContact(optionalString(a, 'agentId')),
+  'POST contacts/details': (t, a) => t.contactDetails(Number(a.count)),
   'POST agents/remove-from-group': (t, a) => t.removeAgentFromGroup(String(a.agentId)),
   'POST traffic': (t, a) => t.startTraffic(Number(a.everyMs)),
   'DELETE traffic': (t) => t.stopTraffic(),
@@ -39,6 +43,7 @@ const ROUTES: Record<string, (target: ControlTarget, args: Args) => unknown> = {
   'POST failover': (t, a) => t.refuseConnections(Number(a.ms)),
   'POST tokens/expire': (t) => t.expireTokens(),
   'POST faults/rest': (t, a) => t.failNextRest(Number(a.status), a.times === undefined ? undefined : Number(a.times)),
+  'POST faults/hang': (t, a) => t.hang(String(a.point) as HangPoint, a.on !== false),
   'POST raw': (t, a) => t.sendRaw(String(a.text ?? '')),
 };
 

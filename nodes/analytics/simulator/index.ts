@@ -5,6 +5,7 @@ export type { AnalyticsSimUser, AnalyticsSimulatorOptions, WireForm } from './op
 export { DEFAULT_USERS, DEFAULT_SOURCE_ID } from './options';
 export type { RequestRecord, SimEvents } from './context';
 export type { AgentState } from './floor';
+export { HANG_POINTS, type HangPoint } from './faults';
 export { PRODUCERS, ADMIN_PRODUCER_ID } from './producers';
 export type { ProducerDef } from './producers';
 export { LOCALES } from './locales';

@@ -48,6 +48,11 @@ export interface AnalyticsSimulatorOptions {
   endpointPerSubscription?: boolean;
   /** The WebSocket handshake must carry Authorization: Bearer <token> (default false). */
   requireHandshakeAuth?: boolean;
+  /**
+   * scheme://host:port of the endpoints handed out in SubscriptionResponses (default the simulator's own
+   * ws://host:port), e.g. a data publisher behind another name, or an unencrypted one on another host.
+   */
+  endpointOrigin?: string;
   /** Close the socket after a refused redirect (default false: the status 500 frame only). */
   closeOnRedirectFailure?: boolean;
   /** The subscription body's username must equal the token's sub (default true). */
@@ -77,6 +82,7 @@ export interface ResolvedAnalyticsOptions {
   responseTransport: string;
   endpointPerSubscription: boolean;
   requireHandshakeAuth: boolean;
+  endpointOrigin?: string;
   closeOnRedirectFailure: boolean;
   checkSubscriptionUsername: boolean;
   now: () => number;
@@ -120,11 +126,23 @@ export function resolveAnalyticsOptions(options: AnalyticsSimulatorOptions = {})
     responseTransport: options.responseTransport ?? 'websocket',
     endpointPerSubscription: options.endpointPerSubscription ?? false,
     requireHandshakeAuth: options.requireHandshakeAuth ?? false,
+    ...(options.endpointOrigin === undefined ? {} : { endpointOrigin: origin('endpointOrigin', options.endpointOrigin) }),
     closeOnRedirectFailure: options.closeOnRedirectFailure ?? false,
     checkSubscriptionUsername: options.checkSubscriptionUsername ?? true,
     now: options.now ?? Date.now,
     log: options.log ?? (() => undefined),
   };
+}
+
+function origin(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new RangeError(`${name} must be a URL origin such as ws://host:port`);
+  }
+  if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) throw new RangeError(`${name} must be ws://, wss://, http:// or https://`);
+  return url.origin === 'null' ? `${url.protocol}//${url.host}` : url.origin;
 }
 
 function positive(name: string, value: number): number {

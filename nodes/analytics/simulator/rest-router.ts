@@ -32,6 +32,13 @@ async function vendorRoute(ctx: SimContext, req: IncomingMessage, reply: Reply, 
   if (injected !== undefined) return reply.error(injected, 'injected fault');
   const route = routeOf(url.pathname);
   if (route.kind === 'none' || route.kind === 'control') return reply.error(404, `no resource at ${url.pathname}`);
+  const hangAt = route.kind === 'login' ? 'login' : route.kind === 'subscriptions' && req.method === 'POST' ? 'subscribe' : undefined;
+  if (hangAt && ctx.faults.hangs(hangAt)) {
+    // A frozen server: the request is read and never answered, its connection held until the client gives up.
+    ctx.faults.hold(req.socket);
+    ctx.notify('hung', { point: hangAt });
+    return;
+  }
   if (route.kind === 'login') return loginRoute(ctx, req.method ?? 'GET', url.searchParams, reply);
   const jwt = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
   if (jwt === undefined) return reply.error(401, 'Authorization: Bearer <token> is required');

@@ -9,11 +9,11 @@ import { WebSocketServer } from 'ws';
 import { Random } from '../../shared/simulator/random';
 import { setAgentState } from './agent-states';
 import { CLOSE } from './close-codes';
-import { offerContact } from './contacts';
+import { offerContact, writeContactDetails } from './contacts';
 import { RequestRecord, SimContext, SimEvents } from './context';
 import { ControlTarget } from './control-routes';
 import { deliver } from './delivery';
-import { Faults } from './faults';
+import { Faults, HangPoint } from './faults';
 import { AgentState, Floor } from './floor';
 import { seededUuid } from './ids';
 import { removeAgentFromGroup } from './membership';
@@ -79,7 +79,7 @@ export class AnalyticsSimulator extends EventEmitter {
       },
       log: opts.log,
       notify: <E extends keyof SimEvents>(event: E, payload: SimEvents[E]) => void super.emit(event, payload),
-      wsOrigin: () => this.baseUrl.replace(/^http/, 'ws').slice(0, -REST_BASE.length),
+      wsOrigin: () => opts.endpointOrigin ?? this.baseUrl.replace(/^http/, 'ws').slice(0, -REST_BASE.length),
     };
     this.startOfDay();
     this.traffic = new Traffic(timers, () => randomStep(floor, this.trafficRng, this), opts.log);
@@ -117,6 +117,7 @@ export class AnalyticsSimulator extends EventEmitter {
   /** Closes every socket (1000), then the server; clears every timer. */
   async stop(): Promise<void> {
     this.traffic.stop();
+    this.ctx.faults.releaseHeld();
     await this.ctx.hub.closeAll(CLOSE.normal, CLOSE_GRACE_MS);
     this.ctx.timers.clearAll();
     const { server, wss } = this;
@@ -138,6 +139,12 @@ export class AnalyticsSimulator extends EventEmitter {
   /** An inbound contact from arrival to wrap-up for this agent (default a READY one), which must be READY. */
   offerContact(agentId?: string): void {
     offerContact(this.ctx.floor, seededUuid(this.ctx.floor.rng), agentId);
+    this.flush();
+  }
+
+  /** `count` contact detail records at once, each a new segment (many rows for a client's bounds). */
+  contactDetails(count: number): void {
+    writeContactDetails(this.ctx.floor, count, () => seededUuid(this.ctx.floor.rng));
     this.flush();
   }
 
@@ -170,6 +177,19 @@ export class AnalyticsSimulator extends EventEmitter {
 
   failNextRest(status: number, times?: number): void {
     this.ctx.faults.failNextRest(status, times);
+  }
+
+  /**
+   * From now on requests at `point` (the login, a subscription request, the WebSocket handshake) are accepted and
+   * never answered, like a frozen server; on = false answers them again. Emits 'hung' for each one held.
+   */
+  hang(point: HangPoint, on = true): void {
+    this.ctx.faults.hang(point, on);
+  }
+
+  /** Connections of hung requests the client has not closed yet. */
+  get heldConnections(): number {
+    return this.ctx.faults.heldCount;
   }
 
   /** Sends the text as is to every open socket (malformed or unknown frames). */
@@ -210,6 +230,8 @@ export class AnalyticsSimulator extends EventEmitter {
     return {
       setAgentState: (id, state, reason) => this.setAgentState(id, state, reason),
       offerContact: (id) => this.offerContact(id),
+      contactDetails: (count) => this.contactDetails(count),
+      hang: (point, on) => this.hang(point, on),
       startTraffic: (ms) => this.startTraffic(ms),
       stopTraffic: () => this.stopTraffic(),
       dropSockets: (o) => this.dropSockets(o),

@@ -14,6 +14,11 @@ export function acceptUpgrade(ctx: SimContext, wss: WebSocketServer, req: Incomi
   socket.on('error', () => undefined);
   if (!isWsPath(new URL(req.url ?? '/', 'http://simulator').pathname)) return refuse(socket, '404 Not Found');
   if (ctx.faults.refusing) return refuse(socket, '503 Service Unavailable');
+  if (ctx.faults.hangs('handshake')) {
+    ctx.faults.hold(socket);
+    ctx.notify('hung', { point: 'handshake' });
+    return;
+  }
   const header = req.headers.authorization;
   if (ctx.opts.requireHandshakeAuth && !(header && /^Bearer\s/i.test(header) && ctx.tokens.check(header))) return refuse(socket, '401 Unauthorized');
   wss.handleUpgrade(req, socket, head, accepted);
