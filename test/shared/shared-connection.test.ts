@@ -127,6 +127,30 @@ describe('SharedConnection', () => {
     assert.equal(shared.userCount, 0);
   });
 
+  it('waits for a release under way before closing the client (Node-RED closes every node at once)', async () => {
+    const order: string[] = [];
+    const { shared } = connection({ close: () => { order.push('client closed'); } });
+    const lease = shared.acquire(fakeNode('a'))!;
+    let finishDelete!: () => void;
+    lease.onRelease(() => new Promise<void>((resolve) => { finishDelete = () => { order.push('subscription deleted'); resolve(); }; }));
+    const releasing = lease.release();
+    const closing = shared.close();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(order, [], 'the client stays open while its user still needs it');
+    finishDelete();
+    await Promise.all([releasing, closing]);
+    assert.deepEqual(order, ['subscription deleted', 'client closed']);
+  });
+
+  it('closes the client once when two users leave together', async () => {
+    const { shared } = connection();
+    const a = shared.acquire(fakeNode('a'))!;
+    shared.acquire(fakeNode('b'));
+    await Promise.all([a.release(), shared.release(fakeNode('b'))]);
+    assert.equal(a.client.closed, 1);
+    assert.equal(shared.client, undefined);
+  });
+
   it('reports a cleanup that fails and still closes the client', async () => {
     const { shared } = connection();
     const user = fakeNode('a');

@@ -76,6 +76,8 @@ export class SharedConnection<C> {
   private caveatLogged = false;
   /** Set while close() ends everything at once, so releases on the way do not end the client a second time. */
   private closingAll = false;
+  /** Releases under way; the client ends after the last of them. */
+  private readonly releasing = new Set<Promise<void>>();
 
   constructor(private readonly owner: NodeRedNode, private readonly spec: SharedConnectionSpec<C>) {
     this.deadlineMs = spec.closeDeadlineMs ?? CLOSE_DEADLINE_MS;
@@ -139,22 +141,31 @@ export class SharedConnection<C> {
   }
 
   /** A user leaves: its cleanups run, its listeners go, and the client ends with the last user. Never rejects. */
-  async release(user: NodeRedNode): Promise<void> {
+  release(user: NodeRedNode): Promise<void> {
     const lease = this.leases.get(user.id);
-    if (!lease) return;
+    if (!lease) return Promise.resolve();
     this.leases.delete(user.id);
-    await this.bounded(lease.end((m) => user.warn(m)), `${this.name}: releasing ${user.type} ${user.id}`, user);
-    if (this.leases.size === 0 && !this.closingAll) await this.end();
+    const tracked: Promise<void> = this.bounded(lease.end((m) => user.warn(m)), `${this.name}: releasing ${user.type} ${user.id}`, user)
+      .then(async () => {
+        this.releasing.delete(tracked);
+        if (this.leases.size === 0 && this.releasing.size === 0 && !this.closingAll) await this.end();
+      });
+    this.releasing.add(tracked);
+    return tracked;
   }
 
-  /** The config node closes: every user released and the client ended, all within the deadline. Never rejects. */
+  /**
+   * The config node closes: every user released and the client ended, all within the deadline. Node-RED closes
+   * every node of a flow at once, so releases already under way (a stream deleting its subscription with the
+   * shared token) are waited for before the client ends. Never rejects.
+   */
   async close(): Promise<void> {
     this.closingAll = true;
     try {
       const leases = [...this.leases.values()];
       this.leases.clear();
       const work = (async () => {
-        await Promise.all(leases.map((lease) => lease.end((m) => lease.user.warn(m))));
+        await Promise.all([...leases.map((lease) => lease.end((m) => lease.user.warn(m))), ...this.releasing]);
         await this.endClient();
       })();
       await this.bounded(work, `${this.name}: closing`, this.owner);
