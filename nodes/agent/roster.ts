@@ -82,6 +82,8 @@ export class AgentRoster {
     const entry = this.agents.get(key);
     const vendorTime = timeOf(observation.eventTime);
     if (entry && vendorTime !== undefined && entry.latestVendor !== undefined && vendorTime < entry.latestVendor) return undefined;
+    // Details (contacts, a name) of an agent not yet seen in any state say nothing a roster row could show.
+    if (!entry && observation.state === undefined) return undefined;
     const local = this.now();
     const before = entry?.snapshot;
     const state = observation.state ?? before?.state ?? 'UNKNOWN';
@@ -94,7 +96,8 @@ export class AgentRoster {
       agentId: observation.agentId,
       state,
       since: stateChanged ? (observation.eventTime !== undefined && vendorTime !== undefined ? observation.eventTime : receivedAt) : before.since,
-      native: { ...observation.native },
+      // What the vendor said about the state: an observation that only updates details keeps the state's own words.
+      native: observation.state === undefined && before ? before.native : { ...observation.native },
     };
     if (reason) snapshot.reason = { ...reason };
     if (pending) snapshot.pending = pending;

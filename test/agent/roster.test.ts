@@ -47,8 +47,11 @@ describe('AgentRoster', () => {
     const roster = new AgentRoster();
     const at = new Date().toISOString();
     roster.apply('axp', obs('x', { state: 'BUSY', contacts: 2, name: 'Ann', extension: '4001' }), at);
-    assert.equal(roster.apply('axp', obs('x', { contacts: 1 }), at), undefined, 'details alone are no change');
-    assert.deepEqual({ ...roster.get('axp', 'x'), native: undefined }, { vendor: 'axp', agentId: 'x', state: 'BUSY', since: at, contacts: 1, name: 'Ann', extension: '4001', native: undefined });
+    assert.equal(roster.apply('axp', obs('x', { contacts: 1, native: { type: 'Dialog', state: 'DROP' } }), at), undefined, 'details alone are no change');
+    assert.deepEqual(roster.get('axp', 'x'), { vendor: 'axp', agentId: 'x', state: 'BUSY', since: at, contacts: 1, name: 'Ann', extension: '4001', native: { type: 'T' } },
+      'the vendor\'s words for the state are kept when only details change');
+    assert.equal(roster.apply('axp', obs('new', { name: 'Bob' }), at), undefined);
+    assert.equal(roster.get('axp', 'new'), undefined, 'no row for an agent known only by details');
   });
 
   it('does not move an agent back for an event older than its current state, by the vendor\'s clock', () => {
