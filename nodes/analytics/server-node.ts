@@ -2,7 +2,7 @@ import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
 import { SharedConnection } from '../shared/node/shared-connection';
 import { AnalyticsFeed, type AnalyticsFeedOptions } from './client/analytics-feed';
 import { AnalyticsSession } from './client/analytics-session';
-import { isLoopbackHost } from './client/plain-link';
+import { isLoopbackHost } from '../shared/http/unencrypted-links';
 import { AnalyticsSettingsError, checkServer, restBase, type AnalyticsServerSettings } from './client/server-settings';
 import { DEFAULT_CONTACT_IDLE_MS, DEFAULT_MAX_ROWS } from './schema';
 

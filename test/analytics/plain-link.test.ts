@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AnalyticsSession } from '../../nodes/analytics/client/analytics-session';
-import { checkPlainLink, isLoopbackHost, PlainLinkError } from '../../nodes/analytics/client/plain-link';
+import { checkPlainLink } from '../../nodes/analytics/client/plain-link';
+import { isLoopbackHost, UnencryptedLinkError } from '../../nodes/shared/http/unencrypted-links';
 import { DnsSpy } from '../support/dns-spy';
 
 const SECRET = { username: 'supervisor', password: 'pässwörd&=7q#x' };
@@ -42,7 +43,7 @@ describe('Unencrypted links: refused to another machine before any connection', 
     assert.doesNotThrow(() => checkPlainLink(new URL('ws://[::1]:9/'), false, 'endpoint', 'x'));
     assert.doesNotThrow(() => checkPlainLink(new URL('http://analytics.example.com/'), true, 'base URL', 'x'));
     assert.throws(() => checkPlainLink(new URL('http://analytics.example.com/a?token=t'), false, 'base URL', 'the supervisor password'), (err: Error) => {
-      assert.ok(err instanceof PlainLinkError);
+      assert.ok(err instanceof UnencryptedLinkError);
       assert.match(err.message, /^base URL refused, not encrypted: http:\/\/analytics\.example\.com\/a would carry the supervisor password in clear to analytics\.example\.com\. Use an https:\/\/ base URL .*"Allow unencrypted connections to another machine"/);
       assert.doesNotMatch(err.message, /token=t/, 'no query string in the message');
       return true;
@@ -74,7 +75,7 @@ describe('Unencrypted links: refused to another machine before any connection', 
     assert.equal(s.socketUrl('wss://pub.example.com/ws'), 'wss://pub.example.com/ws');
     assert.equal(s.socketUrl('/data-publisher/ws'), 'wss://analytics.example.com/data-publisher/ws', 'a relative endpoint keeps the base\'s TLS');
     for (const endpoint of ['ws://pub.invalid:8080/ws', 'http://pub.invalid/ws']) {
-      assert.throws(() => s.socketUrl(endpoint), (err: Error) => err instanceof PlainLinkError && /^data publisher endpoint refused, not encrypted: ws:\/\/pub\.invalid.* the bearer token \(the subscription redirect carries it\)/.test(err.message), endpoint);
+      assert.throws(() => s.socketUrl(endpoint), (err: Error) => err instanceof UnencryptedLinkError && /^data publisher endpoint refused, not encrypted: ws:\/\/pub\.invalid.* the bearer token \(the subscription redirect carries it\)/.test(err.message), endpoint);
     }
     assert.equal(session('http://127.0.0.1:9/orca-streams-rest').socketUrl('ws://localhost:9/ws'), 'ws://localhost:9/ws');
     assert.equal(session('https://analytics.example.com/', true).socketUrl('ws://pub.invalid/ws'), 'ws://pub.invalid/ws');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { RequestCancelledError } from '../../nodes/analytics/client/request-cancelled';
+import { RequestCancelledError } from '../../nodes/shared/http/http-request';
 import { RestPacer, RestQueueFullError } from '../../nodes/analytics/client/rest-pacer';
 
 /** A task held open until the test lets it finish. */

@@ -1,6 +1,7 @@
 import assert from 'assert/strict';
 import { checkAccount, type AxpAccountSettings } from '../../nodes/axp/client/account-settings';
-import { checkEncrypted, isLoopbackHost, UnencryptedLinkError } from '../../nodes/axp/client/encrypted-links';
+import { checkEncrypted } from '../../nodes/axp/client/encrypted-links';
+import { isLoopbackHost, UnencryptedLinkError } from '../../nodes/shared/http/unencrypted-links';
 import { AxpTokenSource } from '../../nodes/axp/client/token-source';
 import { AxpSubscriptionsApi } from '../../nodes/axp/client/subscriptions-api';
 import type { AxpSimulator } from '../../nodes/axp/simulator';

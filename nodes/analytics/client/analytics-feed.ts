@@ -8,7 +8,7 @@ import {
 } from '../schema';
 import { AnalyticsLoginError, AnalyticsRestError, type AnalyticsSession } from './analytics-session';
 import { AnalyticsFeedStateMachine, type AnalyticsFeedChange, type AnalyticsFeedState } from './feed-state';
-import { PlainLinkError } from './plain-link';
+import { UnencryptedLinkError } from '../../shared/http/unencrypted-links';
 import { findProducer } from './producer-match';
 import { PublisherSocket } from './publisher-socket';
 
@@ -233,7 +233,7 @@ export class AnalyticsFeed extends EventEmitter {
       try {
         url = this.session.socketUrl(subscription.endpoint);
       } catch (err) {
-        if (err instanceof PlainLinkError && !this.refusedEndpoints.has(subscription.endpoint)) {
+        if (err instanceof UnencryptedLinkError && !this.refusedEndpoints.has(subscription.endpoint)) {
           this.refusedEndpoints.add(subscription.endpoint);
           this.emit('warning', err.message);
         }
@@ -328,7 +328,7 @@ export class AnalyticsFeed extends EventEmitter {
       this.resolved.clear();
     }
     const message = (err as Error)?.message ?? String(err);
-    const refused = err instanceof AnalyticsLoginError || err instanceof PlainLinkError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
+    const refused = err instanceof AnalyticsLoginError || err instanceof UnencryptedLinkError || (err instanceof AnalyticsRestError && [400, 403, 409, 429].includes(err.status));
     const delay = this.backoff.next();
     this.machine.dispatch(refused ? 'refuse' : 'lost', `${message}; trying again in ${Math.round(delay / 100) / 10} s`);
     clearTimeout(this.retryTimer);

@@ -1,13 +1,12 @@
 import { EventEmitter } from 'events';
 import { Backoff } from '../../shared/backoff';
-import type { HttpResponse } from '../../shared/http/http-request';
 import {
   ADMIN_PRODUCER_ID, describeRestError, parseDictionary, parseDimensionData, parseLogin, parseProducers, parseSources,
   parseSubscriptionResponse, subscriptionRequest, type AnalyticsFilter, type AnalyticsProducer, type AnalyticsSource, type AnalyticsSubscription,
 } from '../schema';
 import { checkPlainLink } from './plain-link';
 import { RestPacer } from './rest-pacer';
-import { RequestCancelledError } from './request-cancelled';
+import { RequestCancelledError, type HttpResponse } from '../../shared/http/http-request';
 import { RestTransport } from './rest-transport';
 import { checkedRestBase, SOCKET_EXPOSES, type AnalyticsServerSettings } from './server-settings';
 
@@ -57,7 +56,7 @@ export class AnalyticsSession extends EventEmitter {
   /** Ends every request waiting or in flight: they fail at once with RequestCancelledError. Later calls work. */
   cancel(reason: string): void {
     this.pacer.cancel(reason);
-    this.transport.cancel(reason);
+    this.transport.cancel();
   }
 
   /** As cancel(), closes the connections, and every later call fails at once. */
@@ -115,7 +114,7 @@ export class AnalyticsSession extends EventEmitter {
 
   /**
    * The WebSocket URL for an endpoint the server handed out: http(s) becomes ws(s), a relative one is resolved
-   * against the base. An unencrypted one to another machine is refused (PlainLinkError) unless allowed: the
+   * against the base. An unencrypted one to another machine is refused (UnencryptedLinkError) unless allowed: the
    * redirect sent on it carries the token.
    */
   socketUrl(endpoint: string): string {

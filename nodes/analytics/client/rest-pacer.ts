@@ -1,4 +1,4 @@
-import { RequestCancelledError } from './request-cancelled';
+import { RequestCancelledError } from '../../shared/http/http-request';
 
 /** The pacing queue is full: the request was refused at once rather than left to wait behind too many others. */
 export class RestQueueFullError extends Error {

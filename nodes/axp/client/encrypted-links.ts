@@ -1,3 +1,5 @@
+import { mayCarrySecrets, UnencryptedLinkError } from '../../shared/http/unencrypted-links';
+
 /**
  * No secret crosses the network unencrypted: the token request carries the client secret, every REST call and the
  * socket's first frame the bearer token. Plain http:// and ws:// are therefore refused unless they stay on this
@@ -6,19 +8,6 @@
  * The check reads the URL only, never the DNS: a refused link must not even be looked up, since a lookup already
  * tells the network which host is about to be reached.
  */
-
-/** A link that would carry a secret unencrypted to another machine; a setting a person must change, not a fault to retry soon. */
-export class UnencryptedLinkError extends Error {
-  readonly code = 'unencrypted';
-}
-
-/** 127.0.0.0/8, ::1 and localhost, told from the URL's host alone (the URL parser has normalised 127.1, 0x7f.1 and [0:0::1]). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return octets !== null && Number(octets[1]) === 127 && octets.slice(2).every((o) => Number(o) <= 255);
-}
 
 /**
  * Throws UnencryptedLinkError when `url` is http:// or ws:// to a host that is not a loopback address and
@@ -32,8 +21,7 @@ export function checkEncrypted(url: string, what: string, exposes: string, allow
   } catch {
     return; // Not a URL: the caller's own parsing reports it.
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'ws:') return;
-  if (allowUnencrypted || isLoopbackHost(parsed.hostname)) return;
+  if (mayCarrySecrets(parsed, allowUnencrypted)) return;
   throw new UnencryptedLinkError(
     `refused unencrypted ${parsed.protocol}// to ${parsed.host} (${what}): it would expose ${exposes} to the network; ` +
     `use ${parsed.protocol === 'ws:' ? 'wss' : 'https'}://, or tick "Allow unencrypted connections" on the AXP account if this link is trusted`,

@@ -1,4 +1,4 @@
-import { UnencryptedLinkError } from './encrypted-links';
+import { UnencryptedLinkError } from '../../shared/http/unencrypted-links';
 import { AxpApiError } from './subscriptions-api';
 import { AxpCredentialsError } from './token-source';
 

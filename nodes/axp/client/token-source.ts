@@ -4,7 +4,7 @@ import { HttpTransportError } from '../../shared/http/http-request';
 import { describeProblem, parseTokenResponse } from '../schema';
 import { tokenUrlOf, type AxpAccountSettings } from './account-settings';
 import { axpRequest } from './axp-request';
-import { UnencryptedLinkError } from './encrypted-links';
+import { UnencryptedLinkError } from '../../shared/http/unencrypted-links';
 import { waitWithin, type WaitLimits } from './bounded-wait';
 
 /** The identity provider refused the client's credentials: retrying the same ones cannot help until a person changes them. */
