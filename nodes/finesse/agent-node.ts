@@ -24,8 +24,8 @@ export interface FinesseAgentNode extends NodeRedNode {
   readonly gcNode: FinesseGcNode | undefined;
   /** The login keeper, while the GC session runs. */
   readonly login: AgentLogin | undefined;
-  /** Values for a command's arguments this node holds (password, extension, dial number), by argument name. */
-  argumentDefaults(): Record<string, string>;
+  /** The login arguments this node sets for its own agent (password, extension, dial number), by argument name. */
+  loginArguments(): Record<string, string>;
 }
 
 export class AgentSettingsError extends Error {}
@@ -45,5 +45,14 @@ export function agentCredentials(config: FinesseAgentDefinition, credentials: Re
     extension,
     dialNumber: dialNumber || undefined,
     callByCall: config.mobileMode !== 'nailed',
+  };
+}
+
+/** The arguments of Connect, Login and MobileAgentLogin an agent node sets for its own agent. */
+export function loginArguments(agent: AgentCredentials): Record<string, string> {
+  return {
+    agent_password: agent.password,
+    ...(agent.extension ? { agent_extension: agent.extension } : {}),
+    ...(agent.dialNumber ? { dial_number: agent.dialNumber, connection_mode: String(agent.callByCall !== false) } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { eventMessage, failureMessage } from '../shared/message';
 import type { NodeDefinition, NodeRedApi, NodeRedNode } from '../shared/node/node-red';
+import { onClose } from '../shared/node/shared-connection';
 import type { GcIncoming } from './client/gc-incoming';
 import { eventFilter, passes } from './event-filter';
-import type { FinesseGcNode, GcUser } from './gc-node';
+import type { FinesseGcNode } from './gc-node';
 
 interface FinesseEventsDefinition extends NodeDefinition {
   gc: string;
@@ -17,8 +18,7 @@ export = function register(RED: NodeRedApi): void {
     RED.nodes.createNode(this, config);
     const gcNode = RED.nodes.getNode(config.gc) as FinesseGcNode | null;
     const filter = eventFilter(config.agents, config.events);
-    const user: GcUser = { node: this };
-    const session = gcNode?.acquire(user);
+    const lease = gcNode?.acquire(this);
     if (!gcNode) {
       this.status({ fill: 'red', shape: 'dot', text: 'no GC configured' });
       this.error('No GC configured: open the node and pick or add a cc-finesse-gc');
@@ -35,11 +35,9 @@ export = function register(RED: NodeRedApi): void {
       this.send([null, msg]);
       this.error(`unreadable GC event: ${parsed.message}`, msg);
     };
-    session?.on('event', onEvent);
-    this.on('close', (_removed: boolean, done: () => void) => {
-      session?.off('event', onEvent);
-      if (!gcNode || !session) return done();
-      gcNode.release(user).then(done, () => done());
+    if (lease) lease.listen(lease.client, 'event', onEvent);
+    onClose(this, async () => {
+      await lease?.release();
     });
   }
   RED.nodes.registerType('cc-finesse-events', CcFinesseEvents);

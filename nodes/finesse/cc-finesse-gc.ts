@@ -1,20 +1,20 @@
 import type { NodeRedApi } from '../shared/node/node-red';
-import { FINESSE_GC_CREDENTIALS, GcSessionUsers, gcSessionOptions, type FinesseGcDefinition, type FinesseGcNode } from './gc-node';
+import { onClose } from '../shared/node/shared-connection';
+import { GcConnection } from './gc-connection';
+import { FINESSE_GC_CREDENTIALS, gcCaveat, gcSessionOptions, type FinesseGcDefinition, type FinesseGcNode } from './gc-node';
 import { registerCommandCatalogue } from './command-catalogue-endpoint';
 
 export = function register(RED: NodeRedApi): void {
   function CcFinesseGc(this: FinesseGcNode, config: FinesseGcDefinition) {
     RED.nodes.createNode(this, config);
-    const users = new GcSessionUsers(this, () => gcSessionOptions(config, this.credentials ?? {}));
-    (this as { agents: Map<string, unknown> }).agents = new Map();
-    this.acquire = (user) => users.acquire(user);
-    this.release = (user) => users.release(user);
-    this.on('close', (_removed: boolean, done: () => void) => {
+    const self = this as { -readonly [K in keyof FinesseGcNode]: FinesseGcNode[K] };
+    const connection = new GcConnection(this, () => gcSessionOptions(config, this.credentials ?? {}), gcCaveat(config));
+    self.connection = connection;
+    self.agents = new Map();
+    self.acquire = (user, render) => connection.acquire(user, render);
+    onClose(this, async () => {
       this.agents.clear();
-      users.close().then(done, (err) => {
-        this.warn(`closing the GC session: ${(err as Error).message}`);
-        done();
-      });
+      await connection.close();
     });
   }
   RED.nodes.registerType('cc-finesse-gc', CcFinesseGc, { credentials: FINESSE_GC_CREDENTIALS });

@@ -21,7 +21,7 @@ export function registerCommandCatalogue(RED: NodeRedApi): void {
   if (!red.httpAdmin || !red.auth) return;
   red.httpAdmin.get('/cc-finesse/catalogue', red.auth.needsPermission('cc-finesse-command.read') as never, (_req, res) => {
     res.json({
-      commands: FINESSE_COMMANDS.map((c) => ({ name: c.name, type: c.type, target: c.target, group: c.group, description: c.description, documented: c.documented, caveat: c.caveat, expectsReply: c.expectsReply, args: c.args })),
+      commands: FINESSE_COMMANDS.map((c) => ({ name: c.name, type: c.type, target: c.target, group: c.group, description: c.description, documented: c.documented, caveat: c.caveat, expectsReply: c.expectsReply, args: c.args, secretArgs: c.secretArgs ?? [] })),
       events: FINESSE_EVENT_TYPES,
     });
   });

@@ -1,10 +1,9 @@
 import { hostname } from 'os';
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
 import { normalizePem } from '../shared/pem';
-import type { NodeStatus } from '../shared/status';
-import { GcSession, type GcSessionOptions } from './client/gc-session';
-import type { GcLinkChange } from './client/gc-link-state';
-import { linkStatus } from './finesse-status';
+import type { Lease } from '../shared/node/shared-connection';
+import type { GcSession, GcSessionOptions } from './client/gc-session';
+import { UNVERIFIED_CERTIFICATE, type GcConnection, type LinkRender } from './gc-connection';
 
 export interface FinesseGcDefinition extends NodeDefinition {
   host: string;
@@ -70,79 +69,20 @@ export function gcSessionOptions(config: FinesseGcDefinition, credentials: Recor
   };
 }
 
-/** What a user of the GC sees: the shared session, and the link status rendered for its own node. */
-export interface GcUser {
-  node: NodeRedNode;
-  /** Called on every link change; the user decides what its status shows (the default is the link). */
-  linkChanged?(change: GcLinkChange): void;
-}
-
 /** What cc-finesse-agent, cc-finesse-events and cc-finesse-command see of their cc-finesse-gc. */
 export interface FinesseGcNode extends NodeRedNode {
-  acquire(user: GcUser): GcSession | undefined;
-  release(user: GcUser): Promise<void>;
+  /**
+   * A lease on the shared GC session: everything a user adds through it (listeners, cleanups) ends when it
+   * releases the lease or the GC node closes. `render` turns each link change into the user's status.
+   */
+  acquire(user: NodeRedNode, render?: LinkRender): Lease<GcSession> | undefined;
   /** The agent config nodes on this GC, by agent login id. */
   readonly agents: Map<string, unknown>;
+  /** The session and its users (tests look at the session's listeners through it). */
+  readonly connection: GcConnection;
 }
 
-/**
- * The state behind one cc-finesse-gc: one GC session shared by every user (Node-RED's MQTT broker node is
- * the model), started with the first user and stopped with the last, its link state shown on all of them.
- */
-export class GcSessionUsers {
-  private session: GcSession | undefined;
-  private readonly users = new Map<string, GcUser>();
-
-  constructor(private readonly owner: NodeRedNode, private readonly options: () => GcSessionOptions) {}
-
-  get userCount(): number {
-    return this.users.size;
-  }
-
-  acquire(user: GcUser): GcSession | undefined {
-    if (!this.session) {
-      let options: GcSessionOptions;
-      try {
-        options = this.options();
-      } catch (err) {
-        const problem = `GC "${this.owner.name || this.owner.id}": ${(err as Error).message}`;
-        user.node.status({ fill: 'red', shape: 'dot', text: (err as Error).message.slice(0, 60) });
-        user.node.error(problem);
-        return undefined;
-      }
-      this.session = new GcSession(options);
-      this.session.on('link', (change: GcLinkChange) => this.broadcast(change));
-      this.session.start();
-    }
-    this.users.set(user.node.id, user);
-    this.show(user, { from: 'idle', to: this.session.state, event: 'start', reason: this.session.link.reason });
-    return this.session;
-  }
-
-  async release(user: GcUser): Promise<void> {
-    this.users.delete(user.node.id);
-    if (this.users.size > 0) return;
-    await this.close();
-  }
-
-  /** Stops the session whoever still uses it (the config node itself is closing). */
-  async close(): Promise<void> {
-    this.users.clear();
-    if (!this.session) return;
-    const session = this.session;
-    this.session = undefined;
-    await session.stop();
-    session.removeAllListeners();
-  }
-
-  private broadcast(change: GcLinkChange): void {
-    if (change.event === 'broker-lost' || change.to === 'out-of-service') this.owner.warn(`GC link ${change.to}: ${change.reason ?? ''}`);
-    else if (change.to === 'in-service') this.owner.log(`GC link in service (client destination ${this.session?.clientDestination})`);
-    for (const user of this.users.values()) this.show(user, change);
-  }
-
-  private show(user: GcUser, change: GcLinkChange): void {
-    if (user.linkChanged) user.linkChanged(change);
-    else user.node.status(linkStatus(change.to, change.reason, undefined, change.event === 'start') as NodeStatus);
-  }
+/** The standing caveat of a configuration: TLS with the broker's certificate left unchecked. */
+export function gcCaveat(config: FinesseGcDefinition): string | undefined {
+  return config.tls && config.rejectUnauthorized === false ? UNVERIFIED_CERTIFICATE : undefined;
 }

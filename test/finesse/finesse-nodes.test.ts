@@ -2,6 +2,11 @@ import assert from 'assert/strict';
 import type { GcSimulator } from '../../nodes/finesse/simulator';
 import { Collector, catchModule, finesseModules, helper, load, type Msg } from '../support/flow';
 import { STOMP, extensionOf, startSimulator, uniqueName } from '../support/finesse';
+import { closeServer, tlsProxy } from '../support/finesse-tls';
+import { makeTestPki } from '../support/certificates';
+import type { AddressInfo } from 'net';
+import type { FinesseGcNode } from '../../nodes/finesse/gc-node';
+import type { FinesseAgentNode } from '../../nodes/finesse/agent-node';
 import { until } from '../support/wait';
 
 interface Flow { nodes: Record<string, unknown>[]; credentials: Record<string, unknown> }
@@ -10,7 +15,7 @@ interface Flow { nodes: Record<string, unknown>[]; credentials: Record<string, u
  * A GC config node on the test broker, agent config nodes 1001 and 1002 logging in on deploy, an events
  * node, and one command node per agent; every output goes to a helper node `<id>-out` / `<id>-err`.
  */
-function finesseFlow(queue: string, destination: string, extra: Record<string, unknown> = {}): Flow {
+function finesseFlow(queue: string, destination: string, extra: Record<string, unknown> = {}, commandNodes: Record<string, unknown>[] = []): Flow {
   const nodes: Record<string, unknown>[] = [
     { id: 'gc', type: 'cc-finesse-gc', name: 'test gc', host: STOMP.host, port: STOMP.port, tls: false, vhost: '', commandQueue: queue, clientDestination: destination, helloTimeout: 0.3, beatInterval: 0.5, ttl: 10, ...extra },
     { id: 'a1', type: 'cc-finesse-agent', gc: 'gc', agentId: '1001', extension: extensionOf('1001'), autoLogin: true },
@@ -20,7 +25,8 @@ function finesseFlow(queue: string, destination: string, extra: Record<string, u
     { id: 'c2', type: 'cc-finesse-command', gc: 'gc', agent: 'a2', command: '', timeout: 2, wires: [['c2-out'], ['c2-err']] },
     { id: 'catcher', type: 'catch', scope: null, wires: [['catch-out']] },
   ];
-  for (const id of ['ev-out', 'ev-err', 'c1-out', 'c1-err', 'c2-out', 'c2-err', 'catch-out']) nodes.push({ id, type: 'helper' });
+  for (const node of commandNodes) nodes.push({ type: 'cc-finesse-command', gc: 'gc', timeout: 2, wires: [[`${node.id}-out`], [`${node.id}-err`]], ...node });
+  for (const id of ['ev-out', 'ev-err', 'c1-out', 'c1-err', 'c2-out', 'c2-err', 'catch-out', ...commandNodes.flatMap((n) => [`${n.id}-out`, `${n.id}-err`])]) nodes.push({ id, type: 'helper' });
   return { nodes, credentials: { gc: { login: '', passcode: '' }, a1: { password: 'pw1001' }, a2: { password: 'pw1002' } } };
 }
 
@@ -43,10 +49,10 @@ describe('Finesse nodes in Node-RED against the GC simulator on ActiveMQ', funct
     await simulator.stop();
   });
 
-  async function deploy(extra: Record<string, unknown> = {}): Promise<void> {
-    const flow = finesseFlow(queue, destination, extra);
+  async function deploy(extra: Record<string, unknown> = {}, commandNodes: Record<string, unknown>[] = []): Promise<void> {
+    const flow = finesseFlow(queue, destination, extra, commandNodes);
     await load([...finesseModules, catchModule], flow.nodes, flow.credentials);
-    for (const id of ['ev-out', 'ev-err', 'c1-out', 'c1-err', 'c2-out', 'c2-err', 'catch-out']) out[id] = new Collector(helper.getNode(id));
+    for (const node of flow.nodes.filter((n) => n.type === 'helper')) out[node.id as string] = new Collector(helper.getNode(node.id));
   }
 
   /** Every status a node has shown since deploy. */
@@ -55,7 +61,7 @@ describe('Finesse nodes in Node-RED against the GC simulator on ActiveMQ', funct
   }
 
   /** Sends a message into a command node and resolves with what leaves it (either output). */
-  async function command(node: 'c1' | 'c2', msg: Record<string, unknown>): Promise<{ ok?: Msg; err?: Msg }> {
+  async function command(node: string, msg: Record<string, unknown>): Promise<{ ok?: Msg; err?: Msg }> {
     const okBefore = out[`${node}-out`].messages.length;
     const errBefore = out[`${node}-err`].messages.length;
     helper.getNode(node).receive(msg);
@@ -182,5 +188,81 @@ describe('Finesse nodes in Node-RED against the GC simulator on ActiveMQ', funct
     ]);
     assert.equal(everything.includes('pw1001'), false);
     assert.equal(everything.includes('pw1002'), false);
+  });
+
+  it('sends what a node is configured to send: refuses raw and another agent from a message, and a node left empty takes msg.command', async () => {
+    await deploy({}, [
+      { id: 'ready', agent: 'a1', command: 'MakeReady' },
+      { id: 'reason', agent: 'a1', command: 'MakeNotReadyWithReason', args: { reason_code: '12' } },
+    ]);
+    await out['ev-out'].waitUntil('both logged in', (m) => ['1001', '1002'].every((a) => m.some((x) => x.topic === 'DialogStatus' && x.payload.agentId === a)));
+    const seen: string[] = [];
+    simulator.on('command', (c: { type: string }) => seen.push(c.type));
+
+    const raw = await command('ready', { command: 'raw', payload: { type: 'Logout#1001', body: '' } });
+    assert.equal(raw.ok, undefined);
+    assert.equal(raw.err?.error!.code, 'input-conflict');
+    assert.match(raw.err!.error.message, /set to command "MakeReady", but msg\.command asks for "raw".*leave command empty in the node to let messages choose/);
+    const other = await command('ready', { agentId: '1002' });
+    assert.equal(other.err?.error!.code, 'input-conflict');
+    assert.match(other.err!.error.message, /set to agent "1001", but msg\.agentId asks for "1002"/);
+    const caught = await out['catch-out'].waitFor(2);
+    assert.deepEqual(caught.map((m) => m.error!.message.replace(/^Error: /, '')), [raw.err!.error!.message, other.err!.error!.message], 'each refusal reaches a Catch node (done(err))');
+    const ready = await command('ready', { command: 'makeready' });
+    assert.equal(ready.ok?.payload.state, 'READY', JSON.stringify(ready.err?.error));
+
+    const reason = await command('reason', { payload: 1732200000000 });
+    assert.equal(reason.ok?.payload.reasonCode, '12', JSON.stringify(reason.err?.error));
+    const otherReason = await command('reason', { payload: { reason_code: '13' } });
+    assert.match(otherReason.err!.error!.message, /set to reason_code "12", but msg\.payload\.reason_code asks for "13"/);
+
+    const empty = await command('c1', { command: 'MakeReady' });
+    assert.equal(empty.ok?.payload.state, 'READY', JSON.stringify(empty.err?.error));
+    const emptyRaw = await command('c1', { command: 'raw', payload: { type: 'Logout#1001', body: '' } });
+    assert.match(emptyRaw.err!.error!.message, /raw must be chosen in the node/);
+    assert.deepEqual(seen.filter((t) => !/^(Hello|Beat)#/.test(t)), ['MakeReady#1001', 'MakeNotReadyWithReason#1001', 'MakeReady#1001'], 'nothing refused reached GC');
+  });
+
+  it('shares one GC session: every user on it, each one\'s listeners removed when it leaves, the session stopped with the last', async () => {
+    await deploy();
+    await out['ev-out'].waitUntil('both logged in', (m) => ['1001', '1002'].every((a) => m.some((x) => x.topic === 'DialogStatus' && x.payload.agentId === a)));
+    const gcNode = helper.getNode('gc') as FinesseGcNode;
+    const session = gcNode.connection.shared.client!;
+    assert.equal(gcNode.connection.shared.userCount, 5, 'two agents, the events node and two command nodes');
+    assert.deepEqual([...gcNode.agents.keys()].sort(), ['1001', '1002']);
+    const listeners = (event: string) => session.listenerCount(event);
+    assert.equal(listeners('event'), 3, 'two agent logins and the events node');
+    const login = (helper.getNode('a1') as FinesseAgentNode).login!;
+    assert.equal(login.listenerCount('change'), 2, 'the agent node and c1');
+
+    await helper.getNode('ev').close(false);
+    assert.equal(listeners('event'), 2, 'the events node\'s listener went with it');
+    await helper.getNode('c1').close(false);
+    assert.equal(login.listenerCount('change'), 1, 'the command node\'s listener on the login went with it');
+    await helper.getNode('a1').close(false);
+    assert.equal(listeners('event'), 1, 'the agent login\'s listeners went with its node');
+    assert.deepEqual([...gcNode.agents.keys()], ['1002']);
+    assert.equal(session.state, 'in-service', 'the others still use it');
+
+    await helper.unload();
+    assert.equal(session.state, 'stopped');
+    for (const event of ['link', 'event', 'in-service', 'destination-reconnect', 'pending-limit']) assert.equal(listeners(event), 0, `a listener for ${event} is left`);
+  });
+
+  it('shows "certificate NOT verified" on every user, yellow, and logs it once, when TLS verification is off', async () => {
+    const proxy = await tlsProxy(makeTestPki());
+    try {
+      await deploy({ host: '127.0.0.1', port: (proxy.address() as AddressInfo).port, tls: true, rejectUnauthorized: false });
+      await out['ev-out'].waitUntil('both logged in', (m) => ['1001', '1002'].every((a) => m.some((x) => x.topic === 'DialogStatus' && x.payload.agentId === a)));
+      for (const id of ['ev', 'c1', 'c2']) {
+        await until(`${id} showing the caveat`, () => shown(id).some((s) => s.fill === 'yellow' && /^certificate NOT verified · in service/.test(s.text ?? '')), 5000, 20);
+        assert.equal(shown(id).some((s) => s.fill === 'green'), false, `${id} never shows green while the certificate is not verified`);
+      }
+      const logged = helper.log().args.filter((a: [{ msg?: unknown }]) => /certificate NOT verified/.test(String(a[0]?.msg)));
+      assert.equal(logged.length, 1, JSON.stringify(logged));
+    } finally {
+      await helper.unload();
+      await closeServer(proxy);
+    }
   });
 });

@@ -176,6 +176,29 @@ describe('GC session against the simulator on ActiveMQ', function () {
     assert.equal(session.pendingCommands, 0);
   });
 
+  it('refuses commands beyond its limit at once (too-many-pending), says so once, and takes them again when answered', async () => {
+    // Beats far apart, so the silent GC does not take the link out of service while the test looks at the limit.
+    const session = open({ maxPendingCommands: 5, beatIntervalMs: 10000 });
+    const limits: number[] = [];
+    session.on('pending-limit', (limit: number) => limits.push(limit));
+    const login = keepLoggedIn(session, '1001');
+    await loginReaches(login, 'logged-in');
+    simulator.dropReplies(true);
+    const waiting = Array.from({ length: 5 }, () => sendCommand(session, 'GetState', '1001', [], 1500).then(() => 'answered', (err: GcCommandError) => err.failure));
+    await until('five commands waiting', () => session.pendingCommands === 5, 5000, 10);
+    const started = Date.now();
+    for (let i = 0; i < 3; i++) {
+      await assert.rejects(sendCommand(session, 'MakeReady', '1001', [], 60000), (err: GcCommandError) =>
+        err.failure === 'too-many-pending' && /MakeReady for 1001: 5 commands already wait for GC's answer/.test(err.message));
+    }
+    assert.ok(Date.now() - started < 500, 'refused at once, not after a timeout');
+    assert.deepEqual(limits, [5]);
+    assert.equal(commands.filter((t) => t === 'MakeReady#1001').length, 0, 'nothing beyond the limit was sent');
+    assert.deepEqual(new Set(await Promise.all(waiting)), new Set(['timeout']));
+    simulator.dropReplies(false);
+    assert.equal(typeOf(await sendCommand(session, 'GetState', '1001')), 'State', 'room again once the earlier ones ended');
+  });
+
   it('correlates 10,000 sequential GetState round trips', async function () {
     this.timeout(120000);
     const session = open({ beatIntervalMs: 60000 });

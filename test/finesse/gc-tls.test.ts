@@ -5,19 +5,9 @@ import { GcSession } from '../../nodes/finesse/client/gc-session';
 import { gcSessionOptions } from '../../nodes/finesse/gc-node';
 import type { GcSimulator } from '../../nodes/finesse/simulator';
 import { makeTestPki, type TestPki } from '../support/certificates';
-import { STOMP, linkReaches, sessionOptions, startSimulator, uniqueName } from '../support/finesse';
+import { linkReaches, sessionOptions, startSimulator, uniqueName } from '../support/finesse';
+import { closeServer, tlsProxy } from '../support/finesse-tls';
 import { nextEmitted } from '../support/wait';
-
-/** A TLS endpoint in front of the test ActiveMQ's plain STOMP port, with a certificate from a private CA. */
-function tlsProxy(pki: TestPki): Promise<tls.Server> {
-  const server = tls.createServer({ cert: pki.serverCert, key: pki.serverKey }, (socket) => {
-    const upstream = net.connect(STOMP.port, STOMP.host);
-    socket.pipe(upstream).pipe(socket);
-    socket.on('error', () => upstream.destroy());
-    upstream.on('error', () => socket.destroy());
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 describe('GC session over TLS', function () {
   this.timeout(60000);
@@ -31,7 +21,7 @@ describe('GC session over TLS', function () {
     pki = makeTestPki();
     proxy = await tlsProxy(pki);
   });
-  after(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+  after(() => closeServer(proxy));
   beforeEach(async () => {
     queue = uniqueName('cc_gc');
     simulator = await startSimulator({ commandQueue: queue });

@@ -46,4 +46,43 @@ describe('PendingCommands: matching GC replies to commands', () => {
     pending.cancel('c2');
     assert.equal(pending.size, 0);
   });
+
+  it('refuses a command beyond the limit at once, as too-many-pending, and reports the limit once', async () => {
+    const reached: number[] = [];
+    const pending = new PendingCommands(3, (limit) => reached.push(limit));
+    const waits = ['c1', 'c2', 'c3'].map((id) => pending.wait(id, '1001', ['State'], 10000, 'GetState for agent 1001'));
+    for (const id of ['c4', 'c5']) {
+      assert.throws(() => pending.wait(id, '1001', ['State'], 10000, 'MakeReady for agent 1001'), (err: GcCommandError) =>
+        err instanceof GcCommandError && err.failure === 'too-many-pending' && /cannot send MakeReady for agent 1001: 3 commands already wait/.test(err.message));
+    }
+    assert.equal(pending.size, 3, 'a refused command leaves nothing behind');
+    assert.deepEqual(reached, [3]);
+    assert.equal(pending.settle(incoming('1001#State#READY', 'c1')), true);
+    await waits[0];
+    const fourth = pending.wait('c6', '1001', ['State'], 10000, 'GetState for agent 1001');
+    assert.throws(() => pending.admit('Connect for agent 1001'), (err: GcCommandError) => err.failure === 'too-many-pending');
+    assert.deepEqual(reached, [3], 'the limit is reported once, not once per refused command');
+    pending.failAll('closed', 'closed');
+    for (const wait of [...waits.slice(1), fourth]) await assert.rejects(wait, (err: GcCommandError) => err.failure === 'closed');
+  });
+
+  it('counts the commands the caller holds elsewhere, and takes only a whole positive limit', () => {
+    const pending = new PendingCommands(2);
+    void pending.wait('c1', '1001', ['State'], 10000, 'GetState').catch(() => undefined);
+    pending.admit('Connect', 0);
+    assert.throws(() => pending.admit('Connect', 1), (err: GcCommandError) => err.failure === 'too-many-pending');
+    pending.cancel('c1');
+    for (const bad of [0, -1, 1.5, NaN]) assert.throws(() => new PendingCommands(bad), RangeError);
+  });
+
+  it('abandon() ends one wait at once as closed and leaves the others', async () => {
+    const pending = new PendingCommands();
+    const abandoned = pending.wait('c1', '1001', ['State'], 10000, 'GetState');
+    const kept = pending.wait('c2', '1001', ['State'], 10000, 'GetState');
+    pending.abandon('c1', 'the node was closed');
+    await assert.rejects(abandoned, (err: GcCommandError) => err.failure === 'closed' && err.correlationId === 'c1');
+    assert.equal(pending.size, 1);
+    pending.settle(incoming('1001#State#READY', 'c2'));
+    assert.equal((await kept).correlationId, 'c2');
+  });
 });

@@ -2,9 +2,10 @@ import type { GcIncoming } from './gc-incoming';
 
 /**
  * Why a command did not get the answer it wanted: GC refused it (an Error event, or State#RE_LOGIN for an
- * agent GC does not know), no answer came in time, or the command could not be sent at all.
+ * agent GC does not know), no answer came in time, or the command could not be sent at all; `too-many-pending`:
+ * the session already holds as many unanswered commands as it may, so this one was refused before it was sent.
  */
-export type GcCommandFailure = 'gc-error' | 're-login' | 'timeout' | 'not-in-service' | 'disconnected' | 'closed';
+export type GcCommandFailure = 'gc-error' | 're-login' | 'timeout' | 'not-in-service' | 'disconnected' | 'closed' | 'too-many-pending';
 
 export class GcCommandError extends Error {
   constructor(

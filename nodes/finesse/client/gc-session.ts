@@ -7,7 +7,7 @@ import { GcCommandError } from './command-errors';
 import type { GcIncoming } from './gc-incoming';
 import { GcLinkStateMachine, type GcLinkChange, type GcLinkState } from './gc-link-state';
 import { GcHandshake } from './gc-handshake';
-import { PendingCommands, type CommandReply } from './pending-commands';
+import { DEFAULT_PENDING_LIMIT, PendingCommands, type CommandReply } from './pending-commands';
 import { connectStomp, type StompEndpoint } from './stomp-connection';
 
 export interface GcSessionOptions {
@@ -26,6 +26,10 @@ export interface GcSessionOptions {
   reconnect?: BackoffOptions;
   /** How long a STOMP CONNECT may take before the attempt counts as failed. */
   connectTimeoutMs?: number;
+  /** How many commands may wait for GC's answer at once (default 1,000); more are refused with `too-many-pending`. */
+  maxPendingCommands?: number;
+  /** How long stop() waits for the broker's DISCONNECT receipt before it destroys the socket (default 2 s). */
+  stopTimeoutMs?: number;
 }
 
 export interface GcCommand {
@@ -39,6 +43,8 @@ export interface GcCommand {
   timeoutMs: number;
   /** Shown in errors instead of the type (never the body: it may hold a password). */
   describe?: string;
+  /** Aborted when the sender stops waiting (its node closed): the wait ends at once with `closed`. */
+  signal?: AbortSignal;
 }
 
 const QUIET = () => undefined;
@@ -51,11 +57,14 @@ const STOMP_HEARTBEAT_MS = 10000;
  *
  * Emits 'link' (GcLinkChange), 'event' (GcIncoming, every message on the topic), 'in-service'
  * ({ resumed }: resumed is true when events may have been missed since the last time in service),
- * and 'destination-reconnect' (GC asked for every agent to be connected and logged in again).
+ * 'destination-reconnect' (GC asked for every agent to be connected and logged in again), and
+ * 'pending-limit' (the limit of waiting commands, the first time a command was refused for it).
+ *
+ * stop() ends within stopTimeoutMs whatever the broker does, and leaves no socket or timer behind.
  */
 export class GcSession extends EventEmitter {
   readonly link = new GcLinkStateMachine();
-  private readonly pending = new PendingCommands();
+  private readonly pending: PendingCommands;
   private readonly backoff: Backoff;
   private readonly handshake: GcHandshake;
   private readonly replyTo: string;
@@ -63,6 +72,10 @@ export class GcSession extends EventEmitter {
   private client: Client | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  /** The connection attempt under way, so stop() can end it rather than wait out the connect timeout. */
+  private connecting: AbortController | undefined;
+  /** Commands GC never answers whose frame is still being written: they count towards the pending limit too. */
+  private sendOnly = 0;
   private missedEvents = false;
   /** Commands whose frame is still being written, each with the way to fail it. */
   private readonly writing = new Set<(err: GcCommandError) => void>();
@@ -71,6 +84,7 @@ export class GcSession extends EventEmitter {
     super();
     // Every agent login and every node on the GC listens here: hundreds of agents are normal, not a leak.
     this.setMaxListeners(0);
+    this.pending = new PendingCommands(options.maxPendingCommands ?? DEFAULT_PENDING_LIMIT, (limit) => this.emit('pending-limit', limit));
     this.replyTo = `/topic/${options.clientDestination}`;
     this.queue = `/queue/${options.commandQueue}`;
     this.backoff = new Backoff(options.reconnect ?? { initialMs: 500, maxMs: 30000, jitter: 0.5 });
@@ -115,6 +129,9 @@ export class GcSession extends EventEmitter {
       const why = this.link.state === 'out-of-service' ? 'GC is out of service (it has lost Finesse)' : `the GC link is ${this.link.state}`;
       throw new GcCommandError(`cannot send ${describe}: ${why}`, this.link.state === 'stopped' ? 'closed' : 'not-in-service');
     }
+    const signal = command.signal;
+    if (signal?.aborted) throw new GcCommandError(`${describe} was not sent: the node sending it was closed`, 'closed');
+    this.pending.admit(describe, this.sendOnly);
     const correlationId = randomUUID();
     const startedAt = Date.now();
     const reply = command.expectsReply
@@ -122,38 +139,53 @@ export class GcSession extends EventEmitter {
       : undefined;
     // The wait may end (broker lost, timeout) while the frame is still being written: the caller hears of it below.
     reply?.catch(QUIET);
+    const abandon = () => this.pending.abandon(correlationId, `stopped waiting for GC's answer to ${describe}: the node that sent it was closed`);
+    signal?.addEventListener('abort', abandon, { once: true });
+    if (!reply) this.sendOnly++;
     try {
-      await this.writeCommand(client, command.type, command.body, correlationId, describe);
-    } catch (err) {
-      this.pending.cancel(correlationId);
-      throw err;
+      try {
+        await this.writeCommand(client, command.type, command.body, correlationId, describe);
+      } catch (err) {
+        this.pending.cancel(correlationId);
+        throw err;
+      } finally {
+        if (!reply) this.sendOnly--;
+      }
+      return reply ? await reply : { correlationId, elapsedMs: Date.now() - startedAt };
+    } finally {
+      signal?.removeEventListener('abort', abandon);
     }
-    return reply ?? { correlationId, elapsedMs: Date.now() - startedAt };
   }
 
+  /** Fails every waiting command, ends a connection attempt under way and disconnects, within stopTimeoutMs. */
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
     clearTimeout(this.retryTimer);
+    this.connecting?.abort();
     this.handshake.stop();
     this.pending.failAll('the GC session was closed', 'closed');
     this.failWrites('the GC session was closed', 'closed');
     const client = this.client;
     this.client = undefined;
     this.link.dispatch('stop', 'closed');
-    if (client) await disconnect(client);
+    if (client) await disconnect(client, this.options.stopTimeoutMs ?? 2000);
   }
 
   private async connect(): Promise<void> {
+    const attempt = new AbortController();
+    this.connecting = attempt;
     let client: Client;
     try {
       // STOMP heart-beats find a connection that died without a word (NAT, firewall, a crashed broker host) in
       // seconds rather than at the kernel's TCP timeout; GC's own Beat cannot, it only tells GC is silent.
       const endpoint = { heartbeatMs: STOMP_HEARTBEAT_MS, ...this.options.endpoint };
-      client = await withTimeout(connectStomp(endpoint), this.options.connectTimeoutMs ?? 10000);
+      client = await withTimeout(connectStomp(endpoint, attempt.signal), this.options.connectTimeoutMs ?? 10000, () => attempt.abort());
     } catch (err) {
       this.lost(err);
       return;
+    } finally {
+      if (this.connecting === attempt) this.connecting = undefined;
     }
     if (this.stopping) {
       client.on('error', QUIET);
@@ -273,21 +305,32 @@ function describeError(err: unknown): string {
   return text.replace(/\s+/g, ' ').slice(0, 200);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Rejects after `ms`, calling `giveUp` so the attempt's socket goes with it. */
+function withTimeout<T>(promise: Promise<T>, ms: number, giveUp: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`no STOMP CONNECTED frame within ${ms} ms`));
-      promise.then((late) => destroy(late as unknown as Client), QUIET);
+      giveUp();
     }, ms);
     promise.then((value) => { clearTimeout(timer); resolve(value); }, (err) => { clearTimeout(timer); reject(err); });
   });
 }
 
-function disconnect(client: Client): Promise<void> {
+/**
+ * A graceful STOMP DISCONNECT, bounded: a broker that never sends the receipt (frozen, or gone without closing
+ * the socket) would otherwise hold the close forever, so the socket is destroyed after `ms`.
+ */
+function disconnect(client: Client, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { destroy(client); resolve(); }, 2000);
+    const timer = setTimeout(() => { destroy(client); resolve(); }, ms);
+    const done = () => { clearTimeout(timer); resolve(); };
     client.on('error', QUIET);
-    client.disconnect(() => { clearTimeout(timer); resolve(); });
+    try {
+      client.disconnect(done);
+    } catch {
+      destroy(client);
+      done();
+    }
   });
 }
 

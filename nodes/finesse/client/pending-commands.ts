@@ -8,6 +8,9 @@ export interface CommandReply {
   elapsedMs: number;
 }
 
+/** How many commands one GC session lets wait for GC's answer at once, unless its options say otherwise. */
+export const DEFAULT_PENDING_LIMIT = 1000;
+
 interface Waiting {
   agentId?: string;
   replyTypes: readonly string[];
@@ -19,19 +22,46 @@ interface Waiting {
 
 /**
  * Commands waiting for GC's answer. GC copies a command's correlation-id onto the events that answer it
- * (digest §1.6); where a GC build never does, the oldest command of the same agent that expects that event
- * type takes it, so a reply is never left unclaimed while its command times out.
+ * (the vendor document, section 1.6); where a GC build never does, the oldest command of the same agent that
+ * expects that event type takes it, so a reply is never left unclaimed while its command times out.
+ *
+ * At most `limit` commands wait at once: a GC that stops answering while messages keep coming would otherwise
+ * hold every one of them (and its timer) until it times out. A command beyond the limit is refused at once, and
+ * `limitReached` is told the first time that happens, so the log gets one line rather than one per command.
  */
 export class PendingCommands {
   private readonly waiting = new Map<string, Waiting>();
   /** Whether GC has been seen copying correlation ids onto its events. */
   private echoes = false;
+  private limitReported = false;
+
+  constructor(readonly limit = DEFAULT_PENDING_LIMIT, private readonly limitReached?: (limit: number) => void) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`the limit of pending GC commands must be a whole number ≥ 1, not ${String(limit)}`);
+  }
 
   get size(): number {
     return this.waiting.size;
   }
 
+  /**
+   * Throws GcCommandError `too-many-pending` when `limit` commands already wait, counting `alsoInFlight`
+   * commands the caller holds elsewhere (being written, expecting no answer).
+   */
+  admit(describe: string, alsoInFlight = 0): void {
+    if (this.waiting.size + alsoInFlight < this.limit) return;
+    if (!this.limitReported) {
+      this.limitReported = true;
+      this.limitReached?.(this.limit);
+    }
+    throw new GcCommandError(
+      `cannot send ${describe}: ${this.limit} commands already wait for GC's answer on this GC session (its limit); ` +
+      'GC answers slowly or not at all, so send fewer commands at once or try again when the earlier ones are answered',
+      'too-many-pending');
+  }
+
+  /** Starts waiting for the answer to a command about to be sent; throws at once (see admit) when the limit is reached. */
   wait(correlationId: string, agentId: string | undefined, replyTypes: readonly string[], timeoutMs: number, describe: string): Promise<CommandReply> {
+    this.admit(describe);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(correlationId);
@@ -47,6 +77,14 @@ export class PendingCommands {
     if (!entry) return;
     clearTimeout(entry.timer);
     this.waiting.delete(correlationId);
+  }
+
+  /** Ends one wait with `closed`: whoever sent the command stopped waiting for it (its node was closed). */
+  abandon(correlationId: string, message: string): void {
+    const entry = this.waiting.get(correlationId);
+    if (!entry) return;
+    this.cancel(correlationId);
+    entry.reject(new GcCommandError(message, 'closed', correlationId));
   }
 
   /** Ends the wait an incoming event answers; returns false when it answers none. */

@@ -23,8 +23,11 @@ export interface StompEndpoint {
  * the body waits for the broker's delayed ACK of the headers (about 40 ms on ActiveMQ), so a
  * command/reply exchange like the Generic Connector's crawls at ~25 round trips a second and looks
  * stalled. Every socket we hand stompit therefore has setNoDelay(true).
+ *
+ * `signal` ends an attempt still under way (a session stopping while a frozen broker has accepted the TCP
+ * connection but never answers CONNECT): its socket is destroyed at once and the promise rejects.
  */
-export function connectStomp(endpoint: StompEndpoint): Promise<Client> {
+export function connectStomp(endpoint: StompEndpoint, signal?: AbortSignal): Promise<Client> {
   const heartbeat = endpoint.heartbeatMs ?? 0;
   // SNI carries host names only (RFC 6066); an address is verified against the certificate's IP entries.
   const servername = net.isIP(endpoint.host) ? undefined : endpoint.host;
@@ -41,9 +44,17 @@ export function connectStomp(endpoint: StompEndpoint): Promise<Client> {
   if (endpoint.login) headers.login = endpoint.login;
   if (endpoint.passcode) headers.passcode = endpoint.passcode;
   return new Promise((resolve, reject) => {
-    connect({ host: endpoint.host, port: endpoint.port, connect: openSocket as never, connectHeaders: headers }, (err, client) => {
+    if (signal?.aborted) return reject(new Error('the connection attempt was abandoned'));
+    const abandon = () => {
+      client.on('error', () => undefined);
+      (client as unknown as { destroy(): void }).destroy();
+      reject(new Error('the connection attempt was abandoned'));
+    };
+    const client = connect({ host: endpoint.host, port: endpoint.port, connect: openSocket as never, connectHeaders: headers }, (err, connected) => {
+      signal?.removeEventListener('abort', abandon);
       if (err) reject(err);
-      else resolve(client);
+      else resolve(connected);
     });
+    signal?.addEventListener('abort', abandon, { once: true });
   });
 }
