@@ -14,6 +14,8 @@ export = function register(RED: NodeRedApi): void {
     const users = new KafkaBrokerUsers(this, kafkaClientSettings(config, this.credentials ?? {}));
     this.acquireSource = (user, options) => users.acquire(user, options);
     this.releaseSource = (user: NodeRedNode) => users.release(user);
+    this.acquirePublisher = (user) => users.acquirePublisher(user);
+    this.releasePublisher = (user: NodeRedNode) => users.release(user);
     onClose(this, () => users.releaseAll());
   }
   RED.nodes.registerType('cc-kafka-broker', CcKafkaBroker, { credentials: KAFKA_BROKER_CREDENTIALS });

@@ -1,5 +1,6 @@
 import { KafkaBrokerClient, type KafkaClientSettings } from '../shared/kafka/kafka-broker-client';
 import type { SaslMechanismName } from '../shared/kafka/broker-settings';
+import type { KafkaPublisher } from '../shared/kafka/kafka-publisher';
 import type { KafkaSource, KafkaSourceOptions } from '../shared/kafka/kafka-source';
 import type { NodeDefinition, NodeRedNode } from '../shared/node/node-red';
 import { SharedConnection, type Lease } from '../shared/node/shared-connection';
@@ -38,6 +39,14 @@ export interface KafkaBrokerNode extends NodeRedNode {
   /** The users' sources, one per user; the broker owns them and stops the ones left at close. */
   acquireSource(user: NodeRedNode, options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSourceLease | undefined;
   releaseSource(user: NodeRedNode): Promise<void>;
+  /** A user's producer (cc-kafka-publish); released with releaseSource's counterpart. */
+  acquirePublisher(user: NodeRedNode): KafkaPublisherLease | undefined;
+  releasePublisher(user: NodeRedNode): Promise<void>;
+}
+
+export interface KafkaPublisherLease {
+  publisher: KafkaPublisher;
+  lease: Lease<KafkaBrokerClient>;
 }
 
 function milliseconds(value: number | string | undefined): number | undefined {
@@ -107,6 +116,17 @@ export class KafkaBrokerUsers {
       source.removeAllListeners();
     });
     return { source, lease };
+  }
+
+  acquirePublisher(user: NodeRedNode): KafkaPublisherLease | undefined {
+    const lease = this.shared.acquire(user);
+    if (!lease) return undefined;
+    const publisher = lease.client.createPublisher();
+    lease.onRelease(async () => {
+      await publisher.stop();
+      publisher.removeAllListeners();
+    });
+    return { publisher, lease };
   }
 
   release(user: NodeRedNode): Promise<void> {

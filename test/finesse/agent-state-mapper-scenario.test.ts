@@ -46,7 +46,7 @@ class InProcessGc {
 
   /** Sends one command; returns the events it caused with the correlation-id of the command. */
   command(command: string, payload?: Record<string, string>): { correlationId: string; name: string; type: string; events: Published[] } {
-    const request = commandRequest({ command, agentId: AGENT, payload }, { command: '', argumentDefaults: {}, clientDestination: DESTINATION, timeoutMs: 10000 });
+    const request = commandRequest({ command, agentId: AGENT, payload }, { command: '', loginArguments: {}, clientDestination: DESTINATION, timeoutMs: 10000 });
     const correlationId = `corr-${++this.sequence}`;
     this.inside.handle({ type: request.encoded.type, 'correlation-id': correlationId, 'reply-to': `/topic/${DESTINATION}` }, request.encoded.body);
     return { correlationId, name: request.name, type: request.encoded.type, events: this.take() };

@@ -17,7 +17,7 @@ function eventMsg(body: string, headers: Record<string, string> = {}): AgentSour
 
 /** What cc-finesse-command sends out of output 1 for a reply: the input message, the reply's event message, msg.command. */
 function replyMsg(input: Record<string, unknown>, body: string): AgentSourceMessage {
-  const request = commandRequest(input, { command: '', argumentDefaults: {}, clientDestination: 'NR_test', timeoutMs: 10000 });
+  const request = commandRequest(input, { command: '', loginArguments: {}, clientDestination: 'NR_test', timeoutMs: 10000 });
   const correlationId = 'c0ffee00-0000-4000-8000-000000000001';
   const out = eventMsg(body, { destination: '/topic/NR_test', 'correlation-id': correlationId });
   return { ...input, ...out, command: { name: request.name, type: request.encoded.type, correlationId, elapsedMs: 4 } };

@@ -20,6 +20,8 @@ const MSG_PROPERTIES: Record<string, string[]> = {
   'cc-genesys-agentstate': ['topic', 'payload', 'event', 'kafka', 'error'],
   'cc-pom-events': ['topic', 'payload', 'event', 'kafka', 'error'],
   'cc-kafka-ack': ['kafka'],
+  'cc-kafka-publish': ['payload', 'key', 'topic'],
+  'cc-agent-state': ['event', 'topic', 'payload', 'counts', 'countsByVendor'],
   'cc-finesse-events': ['topic', 'payload', 'event', 'stomp', 'error'],
   'cc-finesse-command': ['command', 'agentId', 'payload', 'topic', 'event', 'stomp', 'error'],
   'cc-axp-events': ['topic', 'payload', 'event', 'ws', 'error'],

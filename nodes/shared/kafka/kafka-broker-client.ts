@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { KafkaPublisher } from './kafka-publisher';
 import { KafkaSource, type KafkaSourceOptions } from './kafka-source';
 import { toKafkaConfig, type KafkaBrokerSettings } from './broker-settings';
 
@@ -34,6 +35,10 @@ export class KafkaBrokerClient {
 
   createSource(options: Omit<KafkaSourceOptions, 'sessionTimeoutMs'>): KafkaSource {
     return new KafkaSource(this.kafka, { sessionTimeoutMs: this.settings.sessionTimeoutMs, ...options });
+  }
+
+  createPublisher(): KafkaPublisher {
+    return new KafkaPublisher(this.kafka);
   }
 
   private write({ level, log }: LogEntry): void {
