@@ -53,9 +53,13 @@ export = function register(RED: NodeRedApi): void {
     let watchTimer: NodeJS.Timeout | undefined;
     const watchHeartbeats = families.includes('HEART_BEAT');
     const startWatching = () => {
-      watchdog = new HeartbeatWatchdog({ intervalMs: positiveNumber(config.heartbeatInterval, 30) * 1000, missedBeats: positiveNumber(config.missedBeats, 3) });
+      watchdog = new HeartbeatWatchdog({ intervalMs: positiveNumber(config.heartbeatInterval, 30) * 1000, missedBeats: positiveNumber(config.missedBeats, 3), warn: (m) => this.warn(m) });
       const dog = watchdog;
-      watchTimer = setInterval(() => report(dog.check()), Math.min(1000, dog.limitMs / 4));
+      // A forgotten server can change the alarm without a change to report: the alarm text is refreshed each round.
+      watchTimer = setInterval(() => {
+        report(dog.check());
+        control.setAlarm(heartbeatAlarmText(dog.alarms, dog.limitMs));
+      }, Math.min(1000, dog.limitMs / 4));
     };
 
     const control = runKafkaSourceNode<PomEvent>(this, RED.nodes.getNode(config.broker) as KafkaBrokerNode | undefined, {

@@ -96,6 +96,7 @@ export function runKafkaSourceNode<T>(node: NodeRedNode, broker: KafkaBrokerNode
   };
   let display = new StatusDisplay(node, render);
   control.setAlarm = (text) => {
+    if (text === alarm) return;
     alarm = text;
     display.now();
   };
