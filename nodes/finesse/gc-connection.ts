@@ -56,6 +56,7 @@ export class GcConnection {
     this.shared.listen(session, 'pending-limit', (limit: number) => {
       this.owner.warn(`${limit} commands wait for GC's answer at once, the limit of this GC session: further commands are refused (too-many-pending) until GC answers`);
     });
+    this.shared.listen(session, 'handling-failed', (message: string) => this.owner.error(message));
     session.start();
     return session;
   }

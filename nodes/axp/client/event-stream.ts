@@ -177,7 +177,15 @@ export class AxpEventStream extends EventEmitter {
       ws.send(authenticationMessage(origin.subscriptionId, token));
       this.authTimer = setTimeout(() => this.drop(ws, `no authenticationResponse within ${this.authTimeoutMs} ms`), this.authTimeoutMs);
     });
-    ws.on('message', (data: WebSocket.RawData) => this.receive(ws, token, data, origin));
+    ws.on('message', (data: WebSocket.RawData) => {
+      // A throw here would escape into the socket's event loop and end Node-RED: the frame goes to the error output.
+      try {
+        this.receive(ws, token, data, origin);
+      } catch (err) {
+        const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).subarray(0, 1024).toString('utf8');
+        this.emit('invalid', parseFailure(`handling the frame failed: ${(err as Error).message}`), { ...origin, text, receivedAt: new Date().toISOString() });
+      }
+    });
     ws.on('error', (err: Error) => { socketError = err.message; });
     ws.on('close', (code: number, reason: Buffer) => {
       if (ws !== this.socket) return;

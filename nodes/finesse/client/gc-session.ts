@@ -209,9 +209,14 @@ export class GcSession extends EventEmitter {
       if (err) return;
       const text = body ?? '';
       const incoming: GcIncoming = { body: text, headers, receivedAt: new Date().toISOString(), parsed: parseFinesseEvent(text) };
-      this.observe(incoming);
-      this.pending.settle(incoming);
-      this.emit('event', incoming);
+      // A throw from here would escape into stompit's socket handling and end Node-RED: it becomes a warning.
+      try {
+        this.observe(incoming);
+        this.pending.settle(incoming);
+        this.emit('event', incoming);
+      } catch (err) {
+        this.emit('handling-failed', `handling a GC message failed and it was dropped: ${(err as Error).message}`, incoming);
+      }
     });
   }
 
