@@ -18,7 +18,7 @@ describe('AXP: no secret over an unencrypted link to another machine', function 
     const loopback: [string, boolean][] = [
       ['localhost', true], ['LOCALHOST', true], ['localhost.', true], ['127.0.0.1', true], ['127.255.3.4', true], ['[::1]', true],
       ['128.0.0.1', false], ['10.0.0.1', false], ['127.0.0.1.example.com', false], ['localhost.example.com', false], ['mylocalhost', false],
-      ['[::ffff:7f00:1]', false], ['[fe80::1]', false], ['api.example.invalid', false],
+      ['[::ffff:7f00:1]', true], ['[fe80::1]', false], ['api.example.invalid', false],
     ];
     for (const [host, expected] of loopback) {
       it(`${host} is ${expected ? '' : 'not '}a loopback host`, () => assert.equal(isLoopbackHost(host), expected));

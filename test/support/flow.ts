@@ -96,3 +96,4 @@ export function waitForStatus(node: EventEmitter, predicate: (s: StatusCall) => 
 export function load(nodes: unknown[], flow: unknown[], credentials: Record<string, unknown> = {}): Promise<void> {
   return new Promise((resolve) => helper.load(nodes, flow, credentials, () => resolve()));
 }
+export const agentStateModule = require(path.join(BUILD, 'nodes', 'agent', 'cc-agent-state'));
