@@ -7,6 +7,8 @@ export interface AgentStateDefinition {
   thresholds?: unknown;
   rosterInterval?: unknown;
   forgetAfter?: unknown;
+  broker?: unknown;
+  seedTopic?: unknown;
 }
 
 export interface AgentStateSettings {
@@ -17,6 +19,8 @@ export interface AgentStateSettings {
   /** 0 = only on request. */
   rosterIntervalMs: number;
   forgetAfterMs: number;
+  /** A topic of published changes to read from its beginning before live input (with the cc-kafka-broker `broker`). */
+  seed?: { broker: string; topic: string };
 }
 
 const DAY_S = 86400;
@@ -34,7 +38,11 @@ export function agentStateSettings(config: AgentStateDefinition): AgentStateSett
   const unknown = listed.filter((v) => !(AGENT_VENDORS as readonly string[]).includes(v));
   if (unknown.length > 0) throw new Error(`unknown vendor ${unknown.join(', ')}: use ${AGENT_VENDORS.join(', ')}`);
   const agents = new Set(String(config.agents ?? '').split(',').map((a) => a.trim()).filter(Boolean));
+  const seedTopic = String(config.seedTopic ?? '').trim();
+  const broker = String(config.broker ?? '').trim();
+  if (seedTopic && !broker) throw new Error('a seed topic needs a Kafka broker: pick the cc-kafka-broker it is on');
   return {
+    seed: seedTopic ? { broker, topic: seedTopic } : undefined,
     vendors: listed.length === 0 ? [...AGENT_VENDORS] : (listed as AgentVendor[]),
     agents,
     thresholds: parseThresholds(config.thresholds),

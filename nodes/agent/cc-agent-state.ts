@@ -7,6 +7,8 @@ import { AlertWatch } from './alerts';
 import { agentMappers } from './mappers';
 import { AGENT_VENDORS, type AgentSourceMessage, type AgentVendor } from './model';
 import { AgentRoster } from './roster';
+import { seedRoster } from './seed-roster';
+import type { KafkaBrokerNode } from '../kafka/kafka-broker-node';
 
 interface ContextStore {
   get(key: string): unknown;
@@ -20,6 +22,8 @@ interface NodeContext extends ContextStore {
 /** How often the roster is written to the node's context, at most (and once more on close). */
 const SAVE_EVERY_MS = 2000;
 const TICK_MS = 1000;
+/** Live messages held back while the seed topic is read, at most. */
+const MAX_WAITING = 10000;
 
 export = function register(RED: NodeRedApi): void {
   function CcAgentState(this: NodeRedNode & { context(): NodeContext }, config: NodeDefinition & AgentStateDefinition) {
@@ -63,9 +67,9 @@ export = function register(RED: NodeRedApi): void {
     }, TICK_MS);
     const rosterTimer = settings.rosterIntervalMs > 0 ? setInterval(() => this.send([null, rosterMessage(roster), null]), settings.rosterIntervalMs) : undefined;
 
-    this.on('input', (msg: NodeMessage, send, done) => {
+    const handle = (msg: NodeMessage, send: (msg: never) => void, done: (err?: unknown) => void): void => {
       if (msg.topic === 'snapshot') {
-        send([null, rosterMessage(roster), null]);
+        send([null, rosterMessage(roster), null] as never);
         return done();
       }
       const event = (msg as AgentSourceMessage).event;
@@ -93,7 +97,31 @@ export = function register(RED: NodeRedApi): void {
         display.soon();
       }
       done();
+    };
+
+    // While the seed topic is read, live input waits (bounded), so it is applied after what it may supersede.
+    let waiting: [NodeMessage, (msg: never) => void, (err?: unknown) => void][] | undefined = settings.seed ? [] : undefined;
+    this.on('input', (msg: NodeMessage, send, done) => {
+      if (!waiting) return handle(msg, send as never, done);
+      if (waiting.length >= MAX_WAITING) return done(new Error(`still reading the seed topic: ${MAX_WAITING} messages wait already, this one is refused`));
+      waiting.push([msg, send as never, done]);
     });
+    if (settings.seed) {
+      const seed = settings.seed;
+      this.status({ fill: 'yellow', shape: 'ring', text: clip(`seeding from ${seed.topic}`) });
+      seedRoster(RED.nodes.getNode(seed.broker) as KafkaBrokerNode | null, this, seed.topic, roster).then((report) => {
+        if (report.unreadable > 0) this.warn(`seed topic ${seed.topic}: ${report.unreadable} records were not agent snapshots and were skipped (${report.firstProblem})`);
+        this.log(`seeded ${report.agents} agents from ${seed.topic}`);
+      }, (err: Error) => {
+        this.error(`reading the seed topic ${seed.topic} failed, going on with live input only: ${err.message}`);
+      }).finally(() => {
+        unsaved = true;
+        const queued = waiting ?? [];
+        waiting = undefined;
+        for (const [msg, send, done] of queued) handle(msg, send, done);
+        display.now();
+      });
+    }
 
     this.on('close', (removed: boolean, done: () => void) => {
       clearInterval(saveTimer);

@@ -130,6 +130,33 @@ export class AgentRoster {
     return change;
   }
 
+  /**
+   * Takes an agent as another cc-agent-state published it (a change or roster row read back from a compacted
+   * topic), unless this roster already knows it in a state that began later. Time in state counts from its `since`
+   * as that node saw it (never later than now).
+   */
+  seed(snapshot: AgentSnapshot): boolean {
+    const key = `${snapshot.vendor}/${snapshot.agentId}`;
+    const since = timeOf(snapshot.since);
+    const existing = this.agents.get(key);
+    const existingSince = existing ? timeOf(existing.snapshot.since) : undefined;
+    if (existing && (since === undefined || (existingSince !== undefined && existingSince > since))) return false;
+    const now = this.now();
+    this.agents.delete(key);
+    this.agents.set(key, {
+      snapshot,
+      startedLocal: since === undefined ? now : Math.min(now, since),
+      loggedOutAt: snapshot.state === 'LOGGED_OUT' ? now : undefined,
+    });
+    this.evictBeyondLimit();
+    return true;
+  }
+
+  /** Drops one agent (a tombstone in a compacted topic). */
+  remove(vendor: AgentVendor, agentId: string): boolean {
+    return this.agents.delete(`${vendor}/${agentId}`);
+  }
+
   /** How long the agent has been in its current state, by the local clock. */
   durationMs(vendor: AgentVendor, agentId: string): number | undefined {
     const entry = this.agents.get(`${vendor}/${agentId}`);

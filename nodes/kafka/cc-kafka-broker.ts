@@ -15,6 +15,7 @@ export = function register(RED: NodeRedApi): void {
     this.acquireSource = (user, options) => users.acquire(user, options);
     this.releaseSource = (user: NodeRedNode) => users.release(user);
     this.acquirePublisher = (user) => users.acquirePublisher(user);
+    this.acquireClient = (user) => users.acquireClient(user);
     this.releasePublisher = (user: NodeRedNode) => users.release(user);
     onClose(this, () => users.releaseAll());
   }

@@ -41,6 +41,8 @@ export interface KafkaBrokerNode extends NodeRedNode {
   releaseSource(user: NodeRedNode): Promise<void>;
   /** A user's producer (cc-kafka-publish); released with releaseSource's counterpart. */
   acquirePublisher(user: NodeRedNode): KafkaPublisherLease | undefined;
+  /** The shared client itself, for a user that only reads a topic once (cc-agent-state's seed); released with releasePublisher. */
+  acquireClient(user: NodeRedNode): Lease<KafkaBrokerClient> | undefined;
   releasePublisher(user: NodeRedNode): Promise<void>;
 }
 
@@ -127,6 +129,10 @@ export class KafkaBrokerUsers {
       publisher.removeAllListeners();
     });
     return { publisher, lease };
+  }
+
+  acquireClient(user: NodeRedNode): Lease<KafkaBrokerClient> | undefined {
+    return this.shared.acquire(user);
   }
 
   release(user: NodeRedNode): Promise<void> {
