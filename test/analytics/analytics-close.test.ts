@@ -53,7 +53,8 @@ describe('Analytics nodes close in time, whatever the server does', function () 
       assert.ok(took < 10000, `closing took ${took} ms`);
       await helper.unload();
       await until('the client closed the hung connection', () => simulator.heldConnections === 0, 2000, 20);
-      await until('nothing left open', () => leftOpen(before).length === 0, 2000, 50).catch(() => assert.fail(`left open: ${leftOpen(before).join(', ')}`));
+      // Under a loaded machine a timer of the runtime's own (not ours) may still be due: a leak stays, so it waits a little.
+      await until('nothing left open', () => leftOpen(before).length === 0, 6000, 50).catch(() => assert.fail(`left open: ${leftOpen(before).join(', ')}`));
     });
   }
 });
