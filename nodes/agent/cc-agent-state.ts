@@ -16,7 +16,7 @@ interface ContextStore {
 }
 
 interface NodeContext extends ContextStore {
-  flow: ContextStore;
+  flow?: ContextStore;
 }
 
 /** How often the roster is written to the node's context, at most (and once more on close). */
@@ -43,7 +43,9 @@ export = function register(RED: NodeRedApi): void {
     const alerts = new AlertWatch(settings.thresholds);
     // Flow context, keyed by the node: Node-RED deletes a node's own context whenever the node closes unless a
     // context store is configured, which would lose the roster on every redeploy.
-    const context = this.context().flow;
+    const own = this.context();
+    // A node outside any flow (as in some test harnesses) has no flow context: its own is the fallback.
+    const context = own.flow ?? own;
     const contextKey = `cc-agent-state:${this.id}`;
     roster.restore(context.get(contextKey));
     let unsaved = false;
