@@ -46,7 +46,7 @@ async function startDemoSimulators({ kafkaBrokers, activemqStomp, faults = true,
     log(`AXP simulator at ${axp.url} (account DYNNUG, client "${DEFAULT_CLIENT.clientId}")`);
 
     const { AnalyticsSimulator } = build('analytics', 'simulator');
-    const analytics = new AnalyticsSimulator({ port: 0, users: [{ username: 'supervisor', password: 'secret' }] });
+    const analytics = new AnalyticsSimulator({ port: 0, users: [{ username: 'supervisor', password: 'secret' }, { username: 'wallboard', password: 'secret' }] });
     await analytics.start();
     stops.push(() => analytics.stop());
     analytics.startTraffic(3000);
@@ -78,6 +78,8 @@ async function startDemoSimulators({ kafkaBrokers, activemqStomp, faults = true,
         'cc-finesse-agent': { password: 'secret' },
         'cc-axp-account': { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
         'cc-analytics-server': { username: 'supervisor', password: 'secret' },
+        // A supervisor's next subscription replaces the one before: the agent-model example's server node has its own.
+        'cc-ex-agents-an-server': { username: 'wallboard', password: 'secret' },
       },
       startPom,
       stop,

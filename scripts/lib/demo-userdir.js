@@ -28,10 +28,16 @@ function demoFlows(root, endpoints) {
   return flows;
 }
 
-/** The demo's credentials (the simulators' test secrets) for every node of a type, e.g. { 'cc-finesse-agent': { password } }. */
+/**
+ * The demo's credentials (the simulators' test secrets) for every node of a type, e.g. { 'cc-finesse-agent': { password } },
+ * or for one node by its id, which wins.
+ */
 function demoCredentials(flows, credentials) {
   const byId = {};
-  for (const node of flows) if (credentials[node.type]) byId[node.id] = credentials[node.type];
+  for (const node of flows) {
+    const own = credentials[node.id] || credentials[node.type];
+    if (own) byId[node.id] = own;
+  }
   return byId;
 }
 
