@@ -265,15 +265,7 @@ export class AnalyticsFeed extends EventEmitter {
       url, token, rejectUnauthorized: this.session.settings.rejectUnauthorized, heartbeatMs: this.options.heartbeatMs ?? 8000, livenessMs: this.options.livenessMs ?? 24000,
     });
     this.sockets.set(url, socket);
-    socket.on('frame', (text: string) => {
-      // A throw here would escape into the socket's event loop and end Node-RED: the frame goes to the error output.
-      try {
-        this.receive(url, text);
-      } catch (err) {
-        const origin = { producerIds: [...this.live.entries()].filter(([, l]) => l.url === url).map(([id]) => id), sourceId: this.catalogue?.sourceId };
-        this.invalid(parseFailure(`handling the frame failed: ${(err as Error).message}`), text, origin);
-      }
-    });
+    socket.on('frame', (text: string) => this.receive(url, text));
     // A socket that closes while it opens fails the step waiting for it, which reports it once; after that its close is news.
     let opened = false;
     return new Promise((resolve, reject) => {
@@ -347,10 +339,19 @@ export class AnalyticsFeed extends EventEmitter {
   }
 
   private receive(url: string, text: string): void {
-    const receivedAt = new Date().toISOString();
     const here = [...this.live.entries()].filter(([, l]) => l.url === url);
-    const frame = parseAnalyticsFrame(text);
     const origin = { producerIds: here.map(([id]) => id), sourceId: this.catalogue?.sourceId };
+    // A throw here would escape into the socket's event loop and end Node-RED: the frame goes to the error output.
+    try {
+      this.handleFrame(text, here, origin);
+    } catch (err) {
+      this.invalid(parseFailure(`handling the frame failed: ${(err as Error).message}`), text, origin);
+    }
+  }
+
+  private handleFrame(text: string, here: [string, Live][], origin: FeedOrigin): void {
+    const receivedAt = new Date().toISOString();
+    const frame = parseAnalyticsFrame(text);
     switch (frame.kind) {
       case 'heartbeat':
         // The server sends these only once a subscription streams: the link works.

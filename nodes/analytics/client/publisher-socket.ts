@@ -1,6 +1,7 @@
 import { EventEmitter } from 'events';
 import WebSocket from 'ws';
 import { KEEPALIVE } from '../schema';
+import { frameBuffer } from '../../shared/ws-frame';
 
 export interface PublisherSocketOptions {
   url: string;
@@ -38,7 +39,7 @@ export class PublisherSocket extends EventEmitter {
     });
     this.ws.on('message', (data: WebSocket.RawData) => {
       this.alive();
-      const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
+      const text = frameBuffer(data).toString('utf8');
       if (text === KEEPALIVE) {
         this.send(KEEPALIVE);
         return;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'events';
 import WebSocket from 'ws';
 import { Backoff, type BackoffOptions } from '../../shared/backoff';
 import { parseFailure, type ParsedEvent, type ParseFailure } from '../../shared/parse-result';
+import { frameBuffer } from '../../shared/ws-frame';
 import { authenticationMessage, notificationId, parseAxpFrame, pingMessage, type AxpNotification, type AxpSubscription } from '../schema';
 import { GaveUpWaiting, waitWithin } from './bounded-wait';
 import { RecentIds } from './recent-ids';
@@ -182,7 +183,7 @@ export class AxpEventStream extends EventEmitter {
       try {
         this.receive(ws, token, data, origin);
       } catch (err) {
-        const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).subarray(0, 1024).toString('utf8');
+        const text = frameBuffer(data).subarray(0, 1024).toString('utf8');
         this.emit('invalid', parseFailure(`handling the frame failed: ${(err as Error).message}`), { ...origin, text, receivedAt: new Date().toISOString() });
       }
     });
@@ -196,7 +197,7 @@ export class AxpEventStream extends EventEmitter {
 
   private receive(ws: WebSocket, token: string, data: WebSocket.RawData, origin: AxpOrigin): void {
     if (ws !== this.socket) return;
-    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const buffer = frameBuffer(data);
     const receivedAt = new Date().toISOString();
     const limit = this.options.maxFrameBytes ?? 1024 * 1024;
     if (buffer.length > limit) {
